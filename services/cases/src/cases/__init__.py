@@ -1,0 +1,1 @@
+"""the cases service."""

@@ -1,0 +1,7 @@
+"""`district-cases serve | migrate`."""
+
+from district_shared.service import service_cli
+
+from cases.app import SPEC, create_app
+
+cli = service_cli(SPEC, create_app)

@@ -1,0 +1,15 @@
+"""Cases settings: `CASES_…` variables, plus the unprefixed ones every service shares."""
+
+from district_shared.settings import ServiceSettings
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+
+class CasesSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="CASES_")
+
+    port: int = Field(8003, description="HTTP port.")
+    database_url: str = Field(
+        "sqlite+aiosqlite:///.district/data/cases.db",
+        description="SQLAlchemy async URL: sqlite+aiosqlite (default, WAL) or postgresql+asyncpg.",
+    )

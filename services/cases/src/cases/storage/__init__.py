@@ -1,0 +1,1 @@
+"""Cases storage: tables and repositories."""

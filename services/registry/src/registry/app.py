@@ -1,0 +1,22 @@
+"""Composition root: builds the registry from its settings."""
+
+from pathlib import Path
+
+from district_shared.service import ServiceSpec, build_runtime, create_service_app
+from district_shared.settings import ServiceSettings
+from district_shared.topics import REGISTRY_ENTERPRISES, REGISTRY_NEEDS
+from fastapi import FastAPI
+
+from registry.settings import RegistrySettings
+
+SPEC = ServiceSpec(
+    name="registry",
+    settings_type=RegistrySettings,
+    migrations=Path(__file__).parent / "migrations",
+    produces=(REGISTRY_ENTERPRISES, REGISTRY_NEEDS),
+)
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    runtime = build_runtime(SPEC, settings or RegistrySettings())
+    return create_service_app(runtime)

@@ -1,0 +1,1 @@
+"""Risk storage: tables and repositories."""

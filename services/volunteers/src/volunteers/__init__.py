@@ -1,0 +1,1 @@
+"""the volunteers service."""

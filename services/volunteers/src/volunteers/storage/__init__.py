@@ -1,0 +1,1 @@
+"""Volunteers storage: tables and repositories."""
