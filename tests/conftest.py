@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from district_shared.topics import ensure_topics
 
+from district_shared.topics import ensure_topics
 from tests.infra.real import Databases, kafka_broker, postgres_server
 
 

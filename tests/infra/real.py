@@ -11,6 +11,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+
 from district_deploy import postgres as pg
 from district_deploy.kafka import LocalKafka, free_port
 

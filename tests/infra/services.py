@@ -6,16 +6,17 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import cases.app
 import httpx
+from asgi_lifespan import LifespanManager
+from fastapi import FastAPI
+
+import cases.app
 import registry.app
 import risk.app
 import volunteers.app
-from asgi_lifespan import LifespanManager
 from district_shared.migrations import upgrade
 from district_shared.service import ServiceSpec
 from district_shared.settings import ServiceSettings
-from fastapi import FastAPI
 
 
 @dataclass(frozen=True)

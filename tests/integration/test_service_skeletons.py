@@ -8,11 +8,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import inspect
+
 from district_deploy.kafka import free_port
 from district_shared.db import create_engine
 from district_shared.migrations import current_head
-from sqlalchemy import inspect
-
 from tests.infra.real import kafka_broker
 from tests.infra.services import SERVICES, ServiceUnderTest, http_client
 

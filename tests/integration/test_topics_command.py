@@ -7,8 +7,8 @@ from pathlib import Path
 
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
-from district_shared.topics import ALL_TOPICS, FOREVER, THIRTY_DAYS_MS
 
+from district_shared.topics import ALL_TOPICS, FOREVER, THIRTY_DAYS_MS
 from tests.infra.real import kafka_broker
 
 EXPECTED = {

@@ -1,6 +1,7 @@
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+
 from district_shared.clock import Clock
 
 

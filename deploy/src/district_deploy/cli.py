@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from district_shared.topics import ensure_topics
 from rich.console import Console
 
 from district_deploy import kafka as kafka_jars
 from district_deploy import postgres as pg
 from district_deploy.kafka import LocalKafka
 from district_deploy.runner import run_platform
+from district_shared.topics import ensure_topics
 
 app = typer.Typer(help="Run and operate the District Services Platform.", no_args_is_help=True)
 kafka_app = typer.Typer(help="A local Apache Kafka broker from the official jars.", no_args_is_help=True)

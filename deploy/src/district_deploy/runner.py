@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from district_shared.topics import ensure_topics
 from rich.console import Console
 
 from district_deploy.kafka import LocalKafka
+from district_shared.topics import ensure_topics
 
 console = Console()
 

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from fastapi import FastAPI
+
+from cases.settings import CasesSettings
 from district_shared.service import ServiceSpec, build_runtime, create_service_app
 from district_shared.settings import ServiceSettings
 from district_shared.topics import (
@@ -13,9 +16,6 @@ from district_shared.topics import (
     RISK_RATINGS,
     VOLUNTEERS_ASSIGNMENTS,
 )
-from fastapi import FastAPI
-
-from cases.settings import CasesSettings
 
 SPEC = ServiceSpec(
     name="cases",

@@ -1,7 +1,6 @@
 """`district-cases serve | migrate`."""
 
-from district_shared.service import service_cli
-
 from cases.app import SPEC, create_app
+from district_shared.service import service_cli
 
 cli = service_cli(SPEC, create_app)

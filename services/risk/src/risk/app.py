@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
+from fastapi import FastAPI
+
 from district_shared.service import ServiceSpec, build_runtime, create_service_app
 from district_shared.settings import ServiceSettings
 from district_shared.topics import CASES_CASES, REGISTRY_ENTERPRISES, RISK_RATINGS
-from fastapi import FastAPI
-
 from risk.settings import RiskSettings
 
 SPEC = ServiceSpec(

@@ -1,8 +1,9 @@
 """Risk settings: `RISK_…` variables, plus the unprefixed ones every service shares."""
 
-from district_shared.settings import ServiceSettings
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+
+from district_shared.settings import ServiceSettings
 
 
 class RiskSettings(ServiceSettings):

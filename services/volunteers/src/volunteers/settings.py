@@ -1,8 +1,9 @@
 """Volunteers settings: `VOLUNTEERS_…` variables, plus the unprefixed ones every service shares."""
 
-from district_shared.settings import ServiceSettings
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+
+from district_shared.settings import ServiceSettings
 
 
 class VolunteersSettings(ServiceSettings):

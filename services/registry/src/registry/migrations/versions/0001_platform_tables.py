@@ -5,6 +5,7 @@ Revises:
 """
 
 from alembic import op
+
 from district_shared.platform_tables import create_platform_tables, drop_platform_tables
 
 revision = "0001"
