@@ -1,22 +1,33 @@
 """What makes a process one of the platform's services: its spec, runtime, FastAPI app and commands."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+import structlog
 import typer
 import uvicorn
 from fastapi import APIRouter, FastAPI
+from faststream.kafka import KafkaBroker
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from district_shared import messaging
 from district_shared.clock import Clock, Ticker, clock_control_router
+from district_shared.consumer import Consumer, Handler
+from district_shared.contracts import Event
 from district_shared.db import create_engine, session_factory
 from district_shared.health import health_router
 from district_shared.logs import configure_logging
 from district_shared.migrations import upgrade
+from district_shared.relay import OutboxRelay, RelaySettings
 from district_shared.settings import ServiceSettings
 from district_shared.topics import dlq
+
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -43,12 +54,73 @@ class Runtime:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     clock: Clock
+    broker: KafkaBroker
+    relay: OutboxRelay
     ticker: Ticker = field(default_factory=Ticker)
+    consumers: list[Consumer] = field(default_factory=list)
+
+    def consume(self, topic: str, handlers: dict[type[Event], Handler], group: str | None = None) -> Consumer:
+        """Subscribe `handlers` to `topic` in the group `<service>.<topic>` (or `group`)."""
+        consumer = Consumer(
+            group=group or f"{self.spec.name}.{topic}",
+            topic=topic,
+            handlers=handlers,
+            sessions=self.sessions,
+            publish=partial(messaging.publish, self.broker),
+        )
+        messaging.subscribe(self.broker, consumer)
+        self.consumers.append(consumer)
+        return consumer
 
 
 def build_runtime(spec: ServiceSpec, settings: ServiceSettings) -> Runtime:
     engine = create_engine(settings.database_url)
-    return Runtime(spec, settings, engine, session_factory(engine), Clock(settings.district_timezone))
+    broker = messaging.create_broker(settings.kafka_bootstrap_servers, client_id=spec.name)
+    outbox_committed = asyncio.Event()
+    sessions = session_factory(engine, on_outbox_commit=outbox_committed.set)
+    relay = OutboxRelay(
+        spec.name,
+        sessions,
+        partial(messaging.send, broker),
+        RelaySettings(poll_interval=settings.outbox_poll_interval),
+        wakeup=outbox_committed,
+    )
+    return Runtime(spec, settings, engine, sessions, Clock(settings.district_timezone), broker, relay)
+
+
+async def _start_broker(broker: KafkaBroker) -> None:
+    """Connect, retrying while Kafka is unreachable; /ready reports the broker meanwhile."""
+    attempt = 0
+    while True:
+        try:
+            await broker.start()
+            return
+        except Exception as error:
+            attempt += 1
+            delay = min(0.5 * 2**attempt, 10.0)
+            log.warning("Kafka unreachable; retrying", error=repr(error), retry_in_s=delay)
+            with contextlib.suppress(Exception):
+                await broker.stop()
+            await asyncio.sleep(delay)
+
+
+async def _run_messaging(runtime: Runtime) -> None:
+    await _start_broker(runtime.broker)
+    await runtime.relay.run()
+
+
+@asynccontextmanager
+async def running(runtime: Runtime) -> AsyncIterator[None]:
+    """Run the service's broker, consumers and outbox relay for the duration of the block."""
+    task = asyncio.create_task(_run_messaging(runtime), name=f"{runtime.spec.name}-messaging")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await runtime.broker.stop()
+        await runtime.engine.dispose()
 
 
 def create_service_app(runtime: Runtime, routers: Iterable[APIRouter] = ()) -> FastAPI:
@@ -56,10 +128,8 @@ def create_service_app(runtime: Runtime, routers: Iterable[APIRouter] = ()) -> F
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        try:
+        async with running(runtime):
             yield
-        finally:
-            await runtime.engine.dispose()
 
     settings = runtime.settings
     app = FastAPI(title=f"District {runtime.spec.name}", root_path=settings.root_path, lifespan=lifespan)

@@ -56,6 +56,12 @@ class ServiceSettings(BaseSettings):
     clock_control: bool = Field(
         False, description="Mount PUT /_test/clock and POST /_test/tick; refused in production."
     )
+    outbox_poll_interval: float = Field(
+        0.1,
+        gt=0,
+        le=1,
+        description="Seconds the outbox relay waits between polls when idle (a commit wakes it).",
+    )
     kafka_bootstrap_servers: str = Field(
         "localhost:9092",
         validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS"),
