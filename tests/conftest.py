@@ -24,13 +24,37 @@ def postgres() -> Iterator[Databases]:
         yield databases
 
 
+class FreshDatabases:
+    """Hands out fresh, empty databases of one kind and drops them afterwards."""
+
+    def __init__(self, kind: str, folder: Path, server: Databases | None) -> None:
+        self.kind, self.folder, self.server = kind, folder, server
+        self.made: list[str] = []
+
+    async def new(self) -> str:
+        if self.server is None:
+            url = f"sqlite+aiosqlite:///{self.folder / f'db{len(self.made)}.sqlite'}"
+        else:
+            url = await self.server.new()
+        self.made.append(url)
+        return url
+
+    async def drop_all(self) -> None:
+        if self.server is not None:
+            for url in self.made:
+                await self.server.drop(url)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+async def databases(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[FreshDatabases]:
+    """Fresh databases of each kind: SQLite files, and databases on the suite's real PostgreSQL."""
+    server = request.getfixturevalue("postgres") if request.param == "postgresql" else None
+    fresh = FreshDatabases(request.param, tmp_path, server)
+    yield fresh
+    await fresh.drop_all()
+
+
+@pytest.fixture
+async def database_url(databases: FreshDatabases) -> str:
     """A fresh, empty database of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'service.db'}"
-        return
-    databases: Databases = request.getfixturevalue("postgres")
-    url = await databases.new()
-    yield url
-    await databases.drop(url)
+    return await databases.new()

@@ -77,25 +77,27 @@ class OutboxRelay:
         """One pass: if this relay holds the lease, publish up to a batch of rows; return how many."""
         if not await leases.acquire(self.sessions, self.lease_name, self.holder, self.settings.lease_ttl):
             return 0
+        rows = await self._pending()
+        if rows:
+            await self._send_in_order(rows)
+            await self._mark_published([row.id for row in rows])
+        return len(rows)
+
+    async def _pending(self) -> Sequence[Row[Any]]:
         async with self.sessions() as session:
-            rows = (
-                await session.execute(
-                    select(outbox)
-                    .where(outbox.c.published_at.is_(None))
-                    .order_by(outbox.c.id)
-                    .limit(self.settings.batch_size)
-                )
-            ).all()
-        if not rows:
-            return 0
-        await self._send_in_order(rows)
+            query = (
+                select(outbox)
+                .where(outbox.c.published_at.is_(None))
+                .order_by(outbox.c.id)
+                .limit(self.settings.batch_size)
+            )
+            return (await session.execute(query)).all()
+
+    async def _mark_published(self, ids: list[int]) -> None:
         async with self.sessions.begin() as session:
             await session.execute(
-                update(outbox)
-                .where(outbox.c.id.in_([row.id for row in rows]))
-                .values(published_at=datetime.now(UTC))
+                update(outbox).where(outbox.c.id.in_(ids)).values(published_at=datetime.now(UTC))
             )
-        return len(rows)
 
     async def _send_in_order(self, rows: Sequence[Row[Any]]) -> None:
         # Sends are queued in id order and awaited together: the idempotent producer keeps the order
