@@ -2,6 +2,7 @@
 
 import asyncio
 import base64
+import hashlib
 import os
 import shutil
 import socket
@@ -26,7 +27,8 @@ def cache_dir() -> Path:
 def ensure_jars() -> Path:
     """Resolve the pinned broker's jars (once; cached outside git) and return their folder."""
     libs = cache_dir() / "libs"
-    marker = libs / ".complete"
+    # The marker names the POM's content, so a changed dependency list resolves again.
+    marker = libs / f".complete-{hashlib.sha256(POM.read_bytes()).hexdigest()[:12]}"
     if marker.exists():
         return libs
     if shutil.which("mvn") is None or shutil.which("java") is None:
@@ -107,7 +109,7 @@ class LocalKafka:
         if not cluster_id_file.exists():
             cluster_id_file.write_text(_cluster_id())
         classpath = f"{libs}/*"
-        java = ["java", self.heap, "-cp", classpath]
+        java = ["java", self.heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath]
         subprocess.run(
             [*java, "kafka.tools.StorageTool", "format", "-t", cluster_id_file.read_text(),
              "-c", str(config), "--ignore-formatted"],

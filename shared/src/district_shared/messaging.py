@@ -5,6 +5,7 @@ commits manually after the batch took effect (FastStream's default ACK_FIRST wou
 """
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,9 @@ from district_shared.consumer import Consumer, Record
 
 def create_broker(bootstrap: str, client_id: str) -> KafkaBroker:
     """A broker whose producer is idempotent (and so acks=all): no loss, no duplicates on retry."""
-    return KafkaBroker(bootstrap, client_id=client_id, enable_idempotence=True, logger=None)
+    return KafkaBroker(
+        bootstrap, client_id=client_id, enable_idempotence=True, logger=logging.getLogger("faststream")
+    )
 
 
 async def send(
@@ -66,6 +69,7 @@ def subscribe(
         max_records=max_records,
         batch_timeout_ms=batch_timeout_ms,
         listener=DrainOnRevoke(idle),
+        decoder=_undecoded,
     )
     async def handle(message: KafkaMessage) -> None:
         idle.clear()
@@ -79,6 +83,12 @@ def subscribe(
             idle.set()
 
     return handle
+
+
+async def _undecoded(message: Any) -> Any:
+    # Each record is validated one by one in Consumer.process; FastStream decoding the batch first
+    # would fail it whole on one malformed value, before our handler could dead-letter that one.
+    return message.body
 
 
 def _record(raw: Any) -> Record:

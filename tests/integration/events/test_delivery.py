@@ -1,9 +1,10 @@
 """Nothing lost, nothing done twice: the outbox, the relay and the idempotent consumer on real parts."""
 
 import asyncio
+import contextlib
 import json
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -128,10 +129,8 @@ async def test_a_relay_killed_after_publishing_resends_the_same_event_and_the_co
         doomed = DiesBeforeMarking(
             "notes", runtime.sessions, lambda *a: send(runtime.broker, *a), RelaySettings()
         )
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await doomed.publish_pending()
-        except asyncio.CancelledError:
-            pass
         await doomed._release()
         assert await _relay(runtime).publish_pending() == 1
 
@@ -193,7 +192,5 @@ async def test_a_consumer_killed_after_its_transaction_and_before_its_commit_app
         assert await times_applied(second, note_id) == 1
 
 
-def _now():
-    from datetime import UTC, datetime
-
+def _now() -> datetime:
     return datetime.now(UTC)
