@@ -11,13 +11,13 @@ async def notes_topics(kafka_bootstrap: str) -> str:
 
 @pytest.fixture
 async def producer_db(databases) -> str:
-    url = await databases.new()
+    url: str = await databases.new()
     await create_schema(url)
     return url
 
 
 @pytest.fixture
 async def consumer_db(databases) -> str:
-    url = await databases.new()
+    url: str = await databases.new()
     await create_schema(url)
     return url

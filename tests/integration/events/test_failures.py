@@ -3,6 +3,7 @@
 import asyncio
 import uuid
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,7 @@ async def test_a_new_consumer_group_reads_events_published_before_it_existed(
         keys = list((await session.execute(select(outbox.c.key).where(outbox.c.ce_id.in_(ids)))).scalars())
     async with consuming(tally_runtime(consumer_db, notes_topics)) as tally:
         for key in keys:
-            assert await eventually(lambda key=key: times_applied(tally, key)) == 1
+            assert await eventually(partial(times_applied, tally, key)) == 1
 
 
 async def test_two_relays_at_once_publish_each_event_once_in_order_per_key(notes_topics, producer_db):
@@ -144,7 +145,7 @@ async def test_a_database_outage_dead_letters_nothing_and_processing_resumes(
         await eventually(lambda: tally.consumers[0].stats.retries >= 2)
         await databases.server._admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
         for key in keys:
-            assert await eventually(lambda key=key: times_applied(tally, key)) == 1
+            assert await eventually(partial(times_applied, tally, key)) == 1
     letters = await read_topic(notes_topics, dlq(NOTES_TOPIC))
     assert not {key.encode() for key in keys} & {r.key for r in letters}
 
