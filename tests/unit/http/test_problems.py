@@ -13,6 +13,7 @@ from district_shared.http.problems import (
     NotFound,
     field_path,
     install_problem_handlers,
+    problem_responses,
 )
 from tests.infra.services import http_client
 
@@ -40,7 +41,7 @@ def _app() -> FastAPI:
     async def create(body: EnterpriseIn) -> EnterpriseIn:
         return body
 
-    @app.get("/enterprises/{enterprise_id}")
+    @app.get("/enterprises/{enterprise_id}", responses=problem_responses(404))
     async def read(enterprise_id: int, limit: int = 10) -> None:
         raise NotFound("enterprise", enterprise_id)
 
@@ -176,3 +177,13 @@ async def test_an_unexpected_error_is_a_500_problem_without_details():
 )
 def test_field_paths(loc, from_request, expected):
     assert field_path(loc, from_request=from_request) == expected
+
+
+def test_openapi_documents_errors_as_problems_not_fastapis_default():
+    schema = _app().openapi()
+    read = schema["paths"]["/enterprises/{enterprise_id}"]["get"]["responses"]
+    problem = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    assert read["404"]["content"] == problem
+    assert read["422"]["content"] == problem
+    assert {"Problem", "FieldError"} <= set(schema["components"]["schemas"])
+    assert "HTTPValidationError" not in schema["components"]["schemas"]

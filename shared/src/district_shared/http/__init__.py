@@ -19,6 +19,7 @@ from district_shared.http.problems import (
     Problem,
     ProblemError,
     install_problem_handlers,
+    problem_responses,
 )
 from district_shared.http.timestamps import Timestamp
 
@@ -46,4 +47,5 @@ __all__ = [
     "install_problem_handlers",
     "paginate",
     "principal_dependency",
+    "problem_responses",
 ]

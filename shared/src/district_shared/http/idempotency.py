@@ -134,7 +134,7 @@ class Idempotency:
                 await session.rollback()
                 stored = await lookup(session, self.principal, key, hashed, self.now)
         if stored is None:
-            raise Conflict("a request with this key is still in progress", IDEMPOTENCY_HEADER)
+            raise Conflict("a concurrent request with this key did not finish: retry", IDEMPOTENCY_HEADER)
         return stored.to_response()
 
     async def respond(self, session: AsyncSession, response: StoredResponse) -> Response:

@@ -118,6 +118,8 @@ async def paginate(
     to_item: Callable[[Row[Any]], T],
 ) -> Page[T]:
     """Run `statement` one page at a time in `keyset` order; `to_item` turns a row into an item."""
+    # The keyset is selected again under labels of its own, whatever the statement selects (a table's
+    # columns or an ORM entity): `to_item` sees them as extra `_keyset_N` columns and can ignore them.
     labels = [_KEY_LABEL.format(i) for i in range(len(keyset.columns))]
     paged = statement.add_columns(*(c.label(n) for c, n in zip(keyset.columns, labels, strict=True)))
     if params.cursor is not None:

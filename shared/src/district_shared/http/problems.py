@@ -170,8 +170,44 @@ async def _on_unexpected(_request: Request, _exc: Exception) -> JSONResponse:
     return problem_response(Problem(title="Internal Server Error", status=500))
 
 
+_PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` for a route or router: these statuses answer problems."""
+    content = {PROBLEM_JSON: {"schema": _PROBLEM_REF}}
+    return {status: {"description": HTTPStatus(status).phrase, "content": content} for status in statuses}
+
+
+def _with_problem_schemas(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add `Problem` to the components; FastAPI's own 422 body becomes a problem too."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(problem.pop("$defs"), Problem=problem)
+    paths = schema.get("paths", {}).values()
+    for operation in (op for path in paths for op in path.values() if isinstance(op, dict)):
+        invalid = operation.get("responses", {}).get("422", {})
+        if "application/json" in invalid.get("content", {}):  # FastAPI's HTTPValidationError default
+            invalid["content"] = {PROBLEM_JSON: {"schema": _PROBLEM_REF}}
+    for unused in ("HTTPValidationError", "ValidationError"):
+        components.pop(unused, None)
+    return schema
+
+
+def _document_problems(app: FastAPI) -> None:
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _with_problem_schemas(generate())
+        return app.openapi_schema
+
+    # Replacing `app.openapi` is FastAPI's documented way to extend the generated schema.
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
-    """Answer every error of `app` as `application/problem+json`."""
+    """Answer every error of `app` as `application/problem+json`, and document it so in OpenAPI."""
     # Typed per exception class, which Starlette's handler signature cannot express.
     handlers: dict[type[Exception], Any] = {
         ProblemError: _on_problem,
@@ -182,3 +218,4 @@ def install_problem_handlers(app: FastAPI) -> None:
     }
     for exc_type, handler in handlers.items():
         app.add_exception_handler(exc_type, handler)
+    _document_problems(app)
