@@ -6,11 +6,13 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from district_shared.clock import Clock
 from district_shared.db import create_engine, session_factory
 from district_shared.http import idempotency
 from district_shared.http.idempotency import Idempotency, IdempotentRequest, StoredResponse, request_hash
+from district_shared.platform_tables import idempotency_keys
 from tests.infra.services import http_client
 from tests.integration.http.app import at, count_things, create_app
 
@@ -132,3 +134,18 @@ async def test_an_empty_or_overlong_key_is_a_422_on_the_header(client, database_
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["Idempotency-Key"]
     assert await count_things(database_url) == 0
+
+
+async def test_purging_removes_only_keys_past_their_day(client, database_url, clock):
+    await client.post("/things", json=BODY, headers=KEY)
+    clock.pin(at(0) + timedelta(hours=12))
+    await client.post("/things", json={**BODY, "name": "chair"}, headers={"Idempotency-Key": "later"})
+    engine = create_engine(database_url)
+    try:
+        async with session_factory(engine)() as session:
+            await idempotency.purge_expired(session, at(0) + timedelta(hours=25))
+            await session.commit()
+            left = (await session.execute(select(idempotency_keys.c.key))).scalars().all()
+    finally:
+        await engine.dispose()
+    assert left == ["later"]
