@@ -175,3 +175,18 @@ def test_factors_are_listed_in_a_fixed_order():
         "tax_arrears",
         "complaint",
     ]
+
+
+@pytest.mark.parametrize(
+    ("facts", "colour"),
+    [
+        (green_enterprise(), Colour.GREEN),
+        (enterprise(lease=lease_ending_in(400)), Colour.BLUE),
+        (enterprise(lease=lease_ending_in(150)), Colour.YELLOW),
+        (enterprise(lease=lease_ending_in(45)), Colour.ORANGE),
+        (enterprise(signals=[signal(SignalCode.DEREGISTRATION_INTENT)]), Colour.RED),
+    ],
+    ids=["green", "blue", "yellow", "orange", "red"],
+)
+def test_every_colour_is_reachable(facts, colour):
+    assert rated(facts).colour is colour

@@ -29,8 +29,3 @@ def highest(first: Colour, *others: Colour) -> Colour:
 def at_least(colour: Colour, threshold: Colour) -> bool:
     """Whether `colour` is `threshold` or riskier."""
     return rank(colour) >= rank(threshold)
-
-
-def one_below(colour: Colour) -> Colour:
-    """The next less risky colour (green stays green)."""
-    return _ORDER[max(rank(colour) - 1, 0)]

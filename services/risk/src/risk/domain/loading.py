@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from risk.domain.config import RiskConfig
 
@@ -33,12 +34,15 @@ def _parse(text: str | bytes) -> Mapping[str, Any]:
 
 def _describe(error: ValidationError) -> list[str]:
     """One `key: problem` line per error, the key dotted as in the TOML file."""
-    lines = []
-    for detail in error.errors():
-        key = ".".join(str(part) for part in detail["loc"])
-        message = "unknown key" if detail["type"] == "extra_forbidden" else detail["msg"]
-        message = message.removeprefix("Value error, ")
-        if detail["type"] != "value_error" and isinstance(detail.get("input"), str | int | float | bool):
-            message += f" (got {detail['input']!r})"
-        lines.append(f"{key}: {message}" if key else message)
-    return lines
+    return [_line(detail) for detail in error.errors()]
+
+
+def _line(detail: ErrorDetails) -> str:
+    key = ".".join(str(part) for part in detail["loc"])
+    if detail["type"] == "extra_forbidden":
+        return f"{key}: unknown key"
+    message = detail["msg"].removeprefix("Value error, ")
+    if detail["type"] != "value_error" and isinstance(detail.get("input"), str | int | float | bool):
+        message += f" (got {detail['input']!r})"
+    # Rules spanning several keys name them in the message itself.
+    return message if not key or message.startswith(key) else f"{key}: {message}"
