@@ -13,13 +13,16 @@ from district_deploy import kafka as kafka_jars
 from district_deploy import postgres as pg
 from district_deploy.kafka import LocalKafka
 from district_deploy.runner import run_platform
+from district_shared.contracts import schemas
 from district_shared.topics import ensure_topics
 
 app = typer.Typer(help="Run and operate the District Services Platform.", no_args_is_help=True)
 kafka_app = typer.Typer(help="A local Apache Kafka broker from the official jars.", no_args_is_help=True)
 postgres_app = typer.Typer(help="PostgreSQL from Debian's packages.", no_args_is_help=True)
+contracts_app = typer.Typer(help="The event contract's JSON Schemas.", no_args_is_help=True)
 app.add_typer(kafka_app, name="kafka")
 app.add_typer(postgres_app, name="postgres")
+app.add_typer(contracts_app, name="contracts")
 console = Console()
 
 Home = Annotated[Path, typer.Option(help="Folder for local state (Kafka log, SQLite files).")]
@@ -77,3 +80,10 @@ def postgres_up() -> None:
     for service in pg.SERVICES:
         url = cluster.url(f"district_{service}", "district", password)
         console.print(f"export {service.upper()}_DATABASE_URL={url}", soft_wrap=True)
+
+
+@contracts_app.command("export")
+def contracts_export() -> None:
+    """Write every event type's JSON Schema next to the models (commit them: they are the contract)."""
+    for path in schemas.export():
+        console.print(f"wrote {path}")

@@ -21,6 +21,7 @@ from district_shared.consumer import Consumer, Handler
 from district_shared.contracts import Event
 from district_shared.db import create_engine, session_factory
 from district_shared.health import health_router
+from district_shared.http.problems import install_problem_handlers
 from district_shared.logs import configure_logging
 from district_shared.migrations import upgrade
 from district_shared.relay import OutboxRelay, RelaySettings
@@ -134,6 +135,7 @@ def create_service_app(runtime: Runtime, routers: Iterable[APIRouter] = ()) -> F
     settings = runtime.settings
     app = FastAPI(title=f"District {runtime.spec.name}", root_path=settings.root_path, lifespan=lifespan)
     app.state.runtime = runtime
+    install_problem_handlers(app)
     app.include_router(health_router(runtime.engine, settings.kafka_bootstrap_servers, runtime.spec.topics))
     if settings.clock_control:
         app.include_router(clock_control_router(runtime.clock, runtime.ticker))

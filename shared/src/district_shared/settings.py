@@ -56,6 +56,12 @@ class ServiceSettings(BaseSettings):
     clock_control: bool = Field(
         False, description="Mount PUT /_test/clock and POST /_test/tick; refused in production."
     )
+    auth_jwks_url: str | None = Field(
+        None, description="The gateway's JWKS URL; unset (development) a fixed development principal is used."
+    )
+    auth_audience: str | None = Field(
+        None, description="The `aud` of the gateway's tokens; default the service name."
+    )
     outbox_poll_interval: float = Field(
         0.1,
         gt=0,
