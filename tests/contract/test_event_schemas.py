@@ -54,12 +54,12 @@ class Removes(Event):
 
 
 class Retypes(Removes):
-    headcount: str  # type: ignore[assignment]
+    headcount: str
 
 
 class MakesRequired(Removes):
     headcount: int
-    note: str  # type: ignore[assignment]
+    note: str
 
 
 class DropsEnumValue(Event):
