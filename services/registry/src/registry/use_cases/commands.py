@@ -1,0 +1,93 @@
+"""What the use cases are asked to do: the same models serve as the HTTP request bodies."""
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from registry.domain.leases import RenewalStatus
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NOT_NULL = ("name", "key_enterprise", "contacts", "building_id")
+UnitNumber = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+
+
+class Command(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NewBuilding(Command):
+    name: Annotated[Text, Field(max_length=200)]
+    address: Annotated[Text, Field(max_length=500)]
+    floors: int | None = Field(None, ge=1, le=300)
+    has_service_station: bool = Field(False, description="Whether an enterprise service station sits in it.")
+
+
+class ContactIn(Command):
+    """A contact person; give the `id` of an existing one to keep it (PATCH replaces the whole list)."""
+
+    id: UUID | None = None
+    name: Annotated[Text, Field(max_length=200)]
+    role: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=50)
+    email: str | None = Field(None, max_length=320)
+
+
+class EnterpriseDetails(Command):
+    """What registration leaves optional: the completeness KPI measures how much of it is known."""
+
+    industry: str | None = Field(None, max_length=100)
+    registered_in_district: bool | None = None
+    headcount: int | None = Field(None, ge=0)
+    key_enterprise: bool = False
+    has_party_organisation: bool | None = Field(
+        None, description="Whether it has its own party organisation."
+    )
+    has_work_organisation: bool | None = Field(None, description="Whether it has its own work organisation.")
+    contacts: list[ContactIn] = Field(default_factory=list, max_length=50)
+
+
+class RegisterEnterprise(EnterpriseDetails):
+    credit_code: str = Field(description="Unified Social Credit Code; trimmed and upper-cased, then checked.")
+    name: Annotated[Text, Field(max_length=300)]
+    building_id: UUID
+    unit: UnitNumber | None = None
+
+
+class AmendEnterprise(Command):
+    """PATCH: only the fields sent change; `building_id` or `unit` moves the enterprise."""
+
+    name: Annotated[Text, Field(max_length=300)] | None = None
+    industry: str | None = Field(None, max_length=100)
+    registered_in_district: bool | None = None
+    headcount: int | None = Field(None, ge=0)
+    key_enterprise: bool | None = None
+    has_party_organisation: bool | None = None
+    has_work_organisation: bool | None = None
+    contacts: list[ContactIn] | None = Field(None, max_length=50)
+    building_id: UUID | None = None
+    unit: UnitNumber | None = None
+
+    @field_validator(*NOT_NULL)
+    @classmethod
+    def _sent_means_set(cls, value: object) -> object:
+        # None is the default that marks "not sent"; these fields may be left out, never emptied.
+        if value is None:
+            raise ValueError("may be left out, but not null")
+        return value
+
+
+class LeaseIn(Command):
+    """The enterprise's current lease (PUT replaces it); its unit is created when it is new."""
+
+    building_id: UUID | None = Field(None, description="Defaults to the enterprise's building.")
+    unit: UnitNumber
+    start: date
+    end: date
+    renewal_status: RenewalStatus = "none"
+
+
+class DepartureIn(Command):
+    departed_on: date = Field(description="The day it left the district (district time).")
+    destination: str | None = Field(None, max_length=300)

@@ -1,0 +1,54 @@
+"""Factories for the registry's HTTP API and readers of what it wrote (outbox rows)."""
+
+import json
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from district_shared.platform_tables import outbox
+from tests.unit.registry.factories import valid_credit_code
+
+_codes = random.Random(2026)
+
+
+def a_credit_code() -> str:
+    return valid_credit_code(_codes)
+
+
+async def a_building(client: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
+    body = {"name": "Jing'an Kerry Centre", "address": "1515 West Nanjing Road", "floors": 60, **fields}
+    response = await client.post("/buildings", json=body)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def an_enterprise(client: httpx.AsyncClient, building_id: str, **fields: Any) -> dict[str, Any]:
+    body = {"credit_code": a_credit_code(), "name": "Acme Consulting", "building_id": building_id, **fields}
+    response = await client.post("/enterprises", json=body)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    topic: str
+    key: str
+    ce_type: str
+    data: dict[str, Any]
+
+
+async def outbox_rows(app: FastAPI) -> list[OutboxRow]:
+    """Every row the registry wrote to its outbox, in outbox order."""
+    async with app.state.runtime.sessions() as session:
+        rows = (await session.execute(select(outbox).order_by(outbox.c.id))).all()
+    return [OutboxRow(r.topic, r.key, r.ce_type, json.loads(r.payload)) for r in rows]
+
+
+def problem_errors(response: httpx.Response) -> list[tuple[str, str]]:
+    """The (field, reason) pairs of a problem+json answer."""
+    assert response.headers["content-type"] == "application/problem+json", response.text
+    return [(e["field"], e["reason"]) for e in response.json()["errors"]]
