@@ -2,9 +2,11 @@
 
 import asyncio
 import contextlib
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
@@ -15,12 +17,13 @@ from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from district_shared import messaging
-from district_shared.clock import Clock, Ticker, clock_control_router
+from district_shared import leases, messaging
+from district_shared.clock import Clock, Ticker, TickJob, clock_control_router
 from district_shared.consumer import Consumer, Handler
 from district_shared.contracts import Event
 from district_shared.db import create_engine, session_factory
 from district_shared.health import health_router
+from district_shared.http.auth import PrincipalDependency, principal_dependency
 from district_shared.http.problems import install_problem_handlers
 from district_shared.logs import configure_logging
 from district_shared.migrations import upgrade
@@ -57,8 +60,15 @@ class Runtime:
     clock: Clock
     broker: KafkaBroker
     relay: OutboxRelay
+    principal: PrincipalDependency
     ticker: Ticker = field(default_factory=Ticker)
     consumers: list[Consumer] = field(default_factory=list)
+    timers: list[tuple[str, timedelta, TickJob]] = field(default_factory=list)
+
+    def every(self, name: str, interval: timedelta, job: TickJob) -> None:
+        """Run `job` every `interval` on one replica at a time; `POST /_test/tick` runs it at once."""
+        self.ticker.register(name, job)
+        self.timers.append((name, interval, job))
 
     def consume(self, topic: str, handlers: dict[type[Event], Handler], group: str | None = None) -> Consumer:
         """Subscribe `handlers` to `topic` in the group `<service>.<topic>` (or `group`)."""
@@ -86,7 +96,9 @@ def build_runtime(spec: ServiceSpec, settings: ServiceSettings) -> Runtime:
         RelaySettings(poll_interval=settings.outbox_poll_interval),
         wakeup=outbox_committed,
     )
-    return Runtime(spec, settings, engine, sessions, Clock(settings.district_timezone), broker, relay)
+    principal = principal_dependency(settings.auth_jwks_url, settings.auth_audience or spec.name)
+    clock = Clock(settings.district_timezone)
+    return Runtime(spec, settings, engine, sessions, clock, broker, relay, principal)
 
 
 async def _start_broker(broker: KafkaBroker) -> None:
@@ -110,16 +122,32 @@ async def _run_messaging(runtime: Runtime) -> None:
     await runtime.relay.run()
 
 
+async def _run_timer(runtime: Runtime, name: str, interval: timedelta, job: TickJob) -> None:
+    """A singleton timer: only the replica holding the lease `<service>.<name>` runs the job."""
+    lease, holder = f"{runtime.spec.name}.{name}", uuid.uuid4().hex
+    ttl = max(interval * 3, timedelta(seconds=30))
+    while True:
+        try:
+            if await leases.acquire(runtime.sessions, lease, holder, ttl):
+                await job()
+        except Exception as error:  # the next round retries; effects are idempotent
+            log.warning("timer failed", timer=name, error=repr(error))
+        await asyncio.sleep(interval.total_seconds())
+
+
 @asynccontextmanager
 async def running(runtime: Runtime) -> AsyncIterator[None]:
     """Run the service's broker, consumers and outbox relay for the duration of the block."""
-    task = asyncio.create_task(_run_messaging(runtime), name=f"{runtime.spec.name}-messaging")
+    tasks = [asyncio.create_task(_run_messaging(runtime), name=f"{runtime.spec.name}-messaging")]
+    tasks += [asyncio.create_task(_run_timer(runtime, *timer), name=timer[0]) for timer in runtime.timers]
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await runtime.broker.stop()
         await runtime.engine.dispose()
 

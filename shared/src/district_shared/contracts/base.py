@@ -3,7 +3,7 @@
 import re
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, WithJsonSchema
 
 CE_TYPE = re.compile(
     r"^district\.(?P<service>[a-z]+)\.[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*\.v(?P<major>[1-9][0-9]*)$"
@@ -19,7 +19,9 @@ class Event(BaseModel):
     Kafka key. Consumers ignore unknown fields, so a newer producer never breaks an older consumer.
     """
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(
+        extra="ignore", frozen=True, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
+    )
 
     ce_type: ClassVar[str]
     topic: ClassVar[str]
@@ -59,3 +61,18 @@ def _register(cls: type[Event]) -> None:
 def event_type(ce_type: str) -> type[Event] | None:
     """The model registered for `ce_type`, or None for a type this build does not know."""
     return EVENT_TYPES.get(ce_type)
+
+
+def known_values(*values: str) -> WithJsonSchema:
+    """For `Annotated[str, known_values(...)]`: the values are listed in the schema, not enforced on reading.
+
+    Enum values may be added within a major version (DESIGN §3): a consumer built before a value existed
+    must still read the event, and treats the unknown value as "no change".
+    """
+    return WithJsonSchema({"type": "string", "enum": list(values)})
+
+
+class Part(BaseModel):
+    """A nested object inside an event: same reading rules as the event."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, validate_by_name=True, serialize_by_alias=True)
