@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from district_shared.platform_tables import outbox
+from district_shared.topics import REGISTRY_ENTERPRISES as TOPIC
+from tests.infra.topics import read_topic
 from tests.unit.registry.factories import valid_credit_code
 
 _codes = random.Random(2026)
@@ -35,6 +37,7 @@ async def an_enterprise(client: httpx.AsyncClient, building_id: str, **fields: A
 
 @dataclass(frozen=True)
 class OutboxRow:
+    ce_id: str
     topic: str
     key: str
     ce_type: str
@@ -45,10 +48,20 @@ async def outbox_rows(app: FastAPI) -> list[OutboxRow]:
     """Every row the registry wrote to its outbox, in outbox order."""
     async with app.state.runtime.sessions() as session:
         rows = (await session.execute(select(outbox).order_by(outbox.c.id))).all()
-    return [OutboxRow(r.topic, r.key, r.ce_type, json.loads(r.payload)) for r in rows]
+    return [OutboxRow(r.ce_id, r.topic, r.key, r.ce_type, json.loads(r.payload)) for r in rows]
 
 
 def problem_errors(response: httpx.Response) -> list[tuple[str, str]]:
     """The (field, reason) pairs of a problem+json answer."""
     assert response.headers["content-type"] == "application/problem+json", response.text
     return [(e["field"], e["reason"]) for e in response.json()["errors"]]
+
+
+async def records_of(bootstrap: str, key: str, count: int) -> list[Any]:
+    """The records of `registry.enterprises.v1` under `key`, once at least `count` have arrived."""
+    await read_topic(bootstrap, TOPIC, until=lambda records: len(_keyed(records, key)) >= count)
+    return _keyed(await read_topic(bootstrap, TOPIC), key)  # all of them, to see any extra one
+
+
+def _keyed(records: list[Any], key: str) -> list[Any]:
+    return [record for record in records if record.key == key.encode()]

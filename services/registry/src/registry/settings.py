@@ -14,9 +14,3 @@ class RegistrySettings(ServiceSettings):
         "sqlite+aiosqlite:///.district/data/registry.db",
         description="SQLAlchemy async URL: sqlite+aiosqlite (default, WAL) or postgresql+asyncpg.",
     )
-    auth_jwks_url: str | None = Field(
-        None, description="The gateway's JWKS URL; unset (development) a fixed development principal is used."
-    )
-    auth_audience: str = Field(
-        "registry", description="The `aud` the gateway's tokens for this service carry."
-    )

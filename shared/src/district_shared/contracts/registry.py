@@ -6,15 +6,15 @@ travel as ids and a count only.
 """
 
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from district_shared.contracts.base import Event
+from district_shared.contracts.base import Event, Part, known_values
 from district_shared.topics import REGISTRY_ENTERPRISES
 
-RenewalStatus = Literal["none", "negotiating", "renewed", "not_renewing"]
+RenewalStatus = Annotated[str, known_values("none", "negotiating", "renewed", "not_renewing")]
 
 
 class EnterpriseEvent(Event):
@@ -49,10 +49,8 @@ class EnterpriseUpdatedV1(EnterpriseEvent):
     changed: list[str] = Field(description="JSON names of the fields this change touched.")
 
 
-class LeaseTerms(BaseModel):
+class LeaseTerms(Part):
     """The current lease: its term and where renewal talks stand."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
 
     start: date
     end: date

@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Response, Security
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from district_shared.http.auth import Principal, PrincipalDependency
+from district_shared.http.auth import Principal
 from district_shared.http.idempotency import IdempotencyKey, StoredResponse
 from district_shared.http.pagination import Page, PageQuery
 from district_shared.http.problems import problem_responses
@@ -18,10 +18,10 @@ from registry.use_cases import buildings
 from registry.use_cases.commands import NewBuilding
 
 
-def building_routes(runtime: Runtime, principal: PrincipalDependency) -> APIRouter:
+def building_routes(runtime: Runtime) -> APIRouter:
     router = APIRouter(prefix="/buildings", tags=["buildings"], responses=problem_responses(422))
-    Reader = Annotated[Principal, Security(principal, scopes=["registry:read"])]
-    Writer = Annotated[Principal, Security(principal, scopes=["registry:write"])]
+    Reader = Annotated[Principal, Security(runtime.principal, scopes=["registry:read"])]
+    Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
 
     async def reading() -> AsyncIterator[AsyncSession]:
         async with runtime.sessions() as session:

@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Response, Security
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from district_shared.http.auth import Principal, PrincipalDependency
+from district_shared.http.auth import Principal
 from district_shared.http.idempotency import IdempotencyKey, StoredResponse
 from district_shared.http.pagination import Page
 from district_shared.http.problems import problem_responses
@@ -26,10 +26,10 @@ def _out(enterprise: object) -> EnterpriseOut:
     return EnterpriseOut.model_validate(enterprise)
 
 
-def enterprise_routes(runtime: Runtime, principal: PrincipalDependency) -> APIRouter:
+def enterprise_routes(runtime: Runtime) -> APIRouter:
     router = APIRouter(prefix="/enterprises", tags=["enterprises"], responses=problem_responses(422))
-    Reader = Annotated[Principal, Security(principal, scopes=["registry:read"])]
-    Writer = Annotated[Principal, Security(principal, scopes=["registry:write"])]
+    Reader = Annotated[Principal, Security(runtime.principal, scopes=["registry:read"])]
+    Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
     clock = runtime.clock
 
     async def reading() -> AsyncIterator[AsyncSession]:
