@@ -1,5 +1,6 @@
 """`GET /enterprises`: each filter, and their combination, returns exactly the right rows across pages."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -58,7 +59,7 @@ async def _every_page(client: httpx.AsyncClient, limit: int, **filters: str) -> 
     pages: list[list[str]] = []
     cursor = None
     while True:
-        params = {**filters, "limit": limit, **({"cursor": cursor} if cursor else {})}
+        params: dict[str, str | int] = {**filters, "limit": limit, **({"cursor": cursor} if cursor else {})}
         response = await client.get("/enterprises", params=params)
         assert response.status_code == 200, response.text
         pages.append([item["id"] for item in response.json()["items"]])
@@ -72,29 +73,26 @@ async def district(app, client) -> District:
     return await _register_the_district(app, client)
 
 
-def _lease_end(enterprise: dict[str, Any]) -> str | None:
-    return enterprise["lease"]["end"] if enterprise["lease"] else None
+def _lease_ends_before(enterprise: dict[str, Any], day: str) -> bool:
+    """What `lease_ends_before` means: a current lease, ending strictly before `day`."""
+    return enterprise["lease"] is not None and enterprise["lease"]["end"] < day
 
 
-FILTERS = {
+Keep = Callable[[dict[str, Any]], bool]
+FILTERS: dict[str, tuple[dict[str, str], Keep]] = {
     "nothing": ({}, lambda e: True),
     "building": ({"building_id": "A"}, lambda e: e["building"] == "A"),
     "industry": ({"industry": "finance"}, lambda e: e["industry"] == "finance"),
     "lease end, strictly before, leased only": (
         {"lease_ends_before": "2026-07-01"},
-        lambda e: _lease_end(e) is not None and _lease_end(e) < "2026-07-01",
+        lambda e: _lease_ends_before(e, "2026-07-01"),
     ),
     "name, any case": ({"q": "tEcH"}, lambda e: "tech" in e["name"].lower()),
     "like wildcards as plain text": ({"q": "100%"}, lambda e: "100%" in e["name"]),
     "underscore as plain text": ({"q": "h_l"}, lambda e: "h_l" in e["name"].lower()),
     "all together": (
         {"building_id": "A", "industry": "finance", "lease_ends_before": "2026-05-01"},
-        lambda e: (
-            e["building"] == "A"
-            and e["industry"] == "finance"
-            and _lease_end(e) is not None
-            and _lease_end(e) < "2026-05-01"
-        ),
+        lambda e: e["building"] == "A" and e["industry"] == "finance" and _lease_ends_before(e, "2026-05-01"),
     ),
 }
 
