@@ -137,6 +137,9 @@ async def test_contacts_sent_with_their_id_keep_it(client, building):
     )
     assert stranger.status_code == 422
     assert problem_errors(stranger)[0][0] == "contacts[0].id"
+    twice = await client.patch(f"/enterprises/{enterprise['id']}", json={"contacts": [li, li]})
+    assert twice.status_code == 422
+    assert problem_errors(twice)[0][0] == "contacts[1].id"
 
 
 async def test_moving_to_an_unknown_building_answers_404(client, building):

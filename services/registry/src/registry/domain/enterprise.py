@@ -44,6 +44,8 @@ class Departure:
 
 @dataclass(frozen=True)
 class Enterprise:
+    """An enterprise as the registry knows it; `version` counts its changes, starting at 1."""
+
     id: UUID
     credit_code: str
     name: str
@@ -70,6 +72,8 @@ class Enterprise:
 
 @dataclass(frozen=True)
 class Registered:
+    """What happened, with the enterprise as it is afterwards (one contract event each)."""
+
     enterprise: Enterprise
 
 

@@ -18,10 +18,14 @@ from registry.use_cases.publish import publish
 
 def merge_contacts(current: Sequence[Contact], given: Sequence[ContactIn]) -> tuple[Contact, ...]:
     """The new list: a contact sent with its id keeps it, one without gets a fresh id."""
-    known = {contact.id for contact in current}
+    known, kept = {contact.id for contact in current}, set()
     for index, contact in enumerate(given):
-        if contact.id is not None and contact.id not in known:
-            raise Invalid.at(f"contacts[{index}].id", f"enterprise has no contact {contact.id}")
+        if contact.id is None:
+            continue
+        if contact.id not in known or contact.id in kept:
+            reason = "listed twice" if contact.id in kept else "the enterprise has no such contact"
+            raise Invalid.at(f"contacts[{index}].id", f"{reason}: {contact.id}")
+        kept.add(contact.id)
     return tuple(Contact(c.id or uuid.uuid4(), c.name, c.role, c.phone, c.email) for c in given)
 
 

@@ -25,7 +25,7 @@ class NewBuilding(Command):
 
 
 class ContactIn(Command):
-    """A contact person; give the `id` of an existing one to keep it (PATCH replaces the whole list)."""
+    """A contact person; PATCH replaces the whole list, an existing contact sent with its `id` keeps it."""
 
     id: UUID | None = None
     name: Annotated[Text, Field(max_length=200)]
