@@ -174,3 +174,17 @@ async def test_a_failure_between_two_events_leaves_neither_the_state_nor_the_fir
     assert len(written) == 2  # the updated event was written, then the moved one failed
     assert [row.ce_type for row in await outbox_rows(app)] == ["district.registry.enterprise.registered.v1"]
     assert (await client.get(f"/enterprises/{enterprise['id']}")).json() == enterprise
+
+
+async def test_a_registration_repeated_with_its_idempotency_key_replays_instead_of_conflicting(
+    app, client, building
+):
+    body = {"credit_code": "91440300708461136T", "name": "Acme", "building_id": building["id"]}
+    key = {"Idempotency-Key": "register-acme"}
+    first = await client.post("/enterprises", json=body, headers=key)
+    again = await client.post("/enterprises", json=body, headers=key)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert (again.json(), again.headers["location"]) == (first.json(), first.headers["location"])
+    other = await client.post("/enterprises", json={**body, "name": "Other"}, headers=key)
+    assert other.status_code == 422
+    assert len(await outbox_rows(app)) == 1
