@@ -1,6 +1,7 @@
 """DESIGN §3 "Retention cases": what a rating does to an enterprise's retention case."""
 
 from typing import Any
+from uuid import uuid4
 
 import pytest
 
@@ -10,6 +11,7 @@ from cases.domain import (
     Case,
     Colour,
     Escalate,
+    IllegalTransition,
     Kind,
     Mechanism,
     NoRetentionAction,
@@ -20,6 +22,7 @@ from cases.domain import (
     Status,
     Team,
     apply,
+    check_reopen,
     decide_retention,
     default_routing_rules,
 )
@@ -141,3 +144,22 @@ def test_a_closed_case_is_not_the_current_retention_case():
 def test_a_need_case_is_not_a_retention_case():
     with pytest.raises(ValueError, match="not-closed retention case"):
         decide(make_case(kind=Kind.NEED), Colour.ORANGE)
+
+
+def test_staff_may_reopen_a_closed_retention_case_while_the_enterprise_has_no_other():
+    check_reopen(retention_case(status=Status.CLOSED), None)
+
+
+def test_staff_may_reopen_the_enterprises_current_retention_case():
+    current = retention_case(status=Status.RESOLVED)
+    check_reopen(current, current)
+
+
+def test_a_closed_retention_case_stays_closed_while_a_newer_one_is_open():
+    newer = retention_case(id=uuid4())
+    with pytest.raises(IllegalTransition, match=f"already has retention case {newer.id} not closed"):
+        check_reopen(retention_case(status=Status.CLOSED), newer)
+
+
+def test_a_need_case_reopens_whatever_retention_case_its_enterprise_has():
+    check_reopen(make_case(status=Status.CLOSED), retention_case(id=uuid4()))

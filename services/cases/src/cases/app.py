@@ -4,6 +4,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from cases.api.cases import case_routes
+from cases.api.errors import install_case_handlers
+from cases.api.kpis import kpi_routes
+from cases.handlers import subscribe
 from cases.settings import CasesSettings
 from district_shared.service import ServiceSpec, build_runtime, create_service_app
 from district_shared.settings import ServiceSettings
@@ -27,5 +31,11 @@ SPEC = ServiceSpec(
 
 
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    runtime = build_runtime(SPEC, settings or CasesSettings())
-    return create_service_app(runtime)
+    settings = settings or CasesSettings()
+    if not isinstance(settings, CasesSettings):
+        raise TypeError("the cases service needs CasesSettings")
+    runtime = build_runtime(SPEC, settings)
+    subscribe(runtime, settings.config)
+    app = create_service_app(runtime, [case_routes(runtime, settings.config), kpi_routes(runtime)])
+    install_case_handlers(app)
+    return app

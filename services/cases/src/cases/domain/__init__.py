@@ -16,6 +16,7 @@ from cases.domain.actions import (
     Start,
     allowed_actions,
 )
+from cases.domain.facts import EnterpriseFacts, Observation
 from cases.domain.model import (
     ACTIVE_STATUSES,
     DEFAULT_TEAM,
@@ -37,6 +38,7 @@ from cases.domain.retention import (
     OpenRetentionCase,
     ReopenRetentionCase,
     RetentionDecision,
+    check_reopen,
     decide_retention,
 )
 from cases.domain.routing import (
@@ -75,12 +77,14 @@ __all__ = [
     "Case",
     "Close",
     "Colour",
+    "EnterpriseFacts",
     "Escalate",
     "IllegalTransition",
     "InvalidAction",
     "Kind",
     "Mechanism",
     "NoRetentionAction",
+    "Observation",
     "OpenRetentionCase",
     "Reopen",
     "ReopenRetentionCase",
@@ -97,6 +101,7 @@ __all__ = [
     "Team",
     "allowed_actions",
     "apply",
+    "check_reopen",
     "decide_retention",
     "default_routing_rules",
     "default_team",

@@ -90,6 +90,9 @@ class Case:
     opened_at: datetime
     sla_deadline: datetime
     routing_rule: str  # the rule that chose mechanism and team at opening
+    need_id: UUID | None = None  # the raised need a `need` case answers
+    category_code: str | None = None  # the catalogue category of the need (or of a manual case)
+    description: str | None = None
     team_assigned_by_person: bool = False
     officer: str | None = None
     breached: bool = False  # sticky: the case has missed at least one deadline

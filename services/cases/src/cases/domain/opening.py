@@ -16,6 +16,9 @@ def open_case(
     routing: RoutingDecision,
     opened_at: datetime,
     sla: SlaPolicy,
+    need_id: UUID | None = None,
+    category_code: str | None = None,
+    description: str | None = None,
 ) -> Case:
     """A new open case; `opened_at` is the source event's time (a need's raised_at, a rating's ce_time)."""
     if kind is Kind.RETENTION and enterprise_id is None:
@@ -31,4 +34,7 @@ def open_case(
         sla_deadline=sla.deadline(routing.mechanism, opened_at, routing.sla_working_days),
         routing_rule=routing.rule,
         team_assigned_by_person=routing.team_chosen_by_person,
+        need_id=need_id,
+        category_code=category_code,
+        description=description,
     )

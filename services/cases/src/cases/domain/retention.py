@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from cases.domain.actions import IllegalTransition, Reopen
 from cases.domain.model import Case, Colour, Kind, Status, next_mechanism
 from cases.domain.routing import RoutingDecision, RoutingRules, route_retention
 
@@ -73,3 +74,11 @@ def _without_case(
     if departed:
         return NoRetentionAction("the enterprise has left the district")
     return OpenRetentionCase(route_retention(to, key_enterprise, rules))
+
+
+def check_reopen(case: Case, current: Case | None) -> None:
+    """Staff reopening a retention case: refused while the enterprise has another not-closed one."""
+    if case.kind is Kind.RETENTION and current is not None and current.id != case.id:
+        raise IllegalTransition(
+            Reopen.name, case.status, f"the enterprise already has retention case {current.id} not closed"
+        )
