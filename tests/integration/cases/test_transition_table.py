@@ -4,6 +4,8 @@ Allowed actions answer 200, land on the table's status, add one timeline entry a
 answer 409 with the reason and leave the case, its timeline and the outbox exactly as they were.
 """
 
+from typing import Any
+
 import pytest
 
 from tests.integration.cases.helpers import a_case, case_of, events_written, move, moved, problem_errors
@@ -19,7 +21,7 @@ TABLE: dict[str, tuple[set[str], str | None]] = {
     "close": ({"resolved"}, "closed"),
     "reopen": ({"resolved", "closed"}, "reopened"),
 }
-FIELDS = {
+FIELDS: dict[str, dict[str, object]] = {
     "assign": {"team": "professional_volunteers", "officer_id": "officer-7"},
     "start": {},
     "reroute": {"mechanism": "immediate", "reason": "the station can answer it today"},
@@ -48,7 +50,7 @@ EVENT_OF = {
 }
 
 
-async def a_case_that_is(client, status: str) -> dict:
+async def a_case_that_is(client, status: str) -> dict[str, Any]:
     case = await a_case(client)
     for action in PATHS[status]:
         case = await moved(client, case["id"], action, **FIELDS[action])

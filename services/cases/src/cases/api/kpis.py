@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cases.api.schemas import KpiQuery, KpisOut
 from cases.use_cases.kpis import kpis_for
 from district_shared.http.auth import Principal
-from district_shared.http.problems import problem_responses
+from district_shared.http.problems import Invalid, problem_responses
 from district_shared.service import Runtime
 
 
@@ -31,6 +31,8 @@ def kpi_routes(runtime: Runtime) -> APIRouter:
         """The KPIs of a period of district days (`from`, `to` included); default this month to today."""
         last = period.last or clock.today()
         first = period.first or last.replace(day=1)
+        if first > last:  # `from` alone, after today
+            raise Invalid.at("from", "is after `to`")
         return KpisOut.of(await kpis_for(session, first, last, clock.zone))
 
     return router

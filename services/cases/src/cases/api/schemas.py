@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import Any, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from cases.domain import Case, Kind, Mechanism, Status, Team
 from cases.domain.kpis import Tally
@@ -85,11 +85,13 @@ class KpiQuery(BaseModel):
     first: date | None = Field(None, alias="from", description="First day of the period.")
     last: date | None = Field(None, alias="to", description="Last day of the period (included).")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.first is not None and self.last is not None and self.first > self.last:
-            raise ValueError("`from` is after `to`")
-        return self
+    @field_validator("last")
+    @classmethod
+    def _not_before_first(cls, last: date | None, info: ValidationInfo) -> date | None:
+        first = info.data.get("first")
+        if first is not None and last is not None and last < first:
+            raise ValueError("is before `from`")
+        return last
 
 
 class TallyOut(BaseModel):
