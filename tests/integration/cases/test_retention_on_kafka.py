@@ -97,6 +97,8 @@ async def test_an_orange_enterprise_gets_one_retention_case_and_red_escalates_it
         await topics.publish(a_rating(enterprise, "orange", "red", rated_at=LATER), at=LATER)
         red = await the_one_case(live, enterprise, mechanism="difficult")
     assert (red["id"], red["status"], red["team"]) == (case["id"], "escalated", "government_services")
+    # Escalation restarts the clock at the red rating's ce_time: 20 working days from Wednesday 4 March.
+    assert red["sla_deadline"] == "2026-03-31T16:00:00Z"
     assert [e["action"] for e in (await case_of(live, case["id"]))["timeline"]] == [
         "open",
         "rating",
@@ -115,8 +117,11 @@ async def test_an_orange_enterprise_gets_one_retention_case_and_red_escalates_it
 async def test_the_case_opened_event_carries_the_case_and_continues_the_ratings_flow(live, kafka_bootstrap):
     enterprise = uuid.uuid4()
     async with publisher(kafka_bootstrap) as topics:
-        orange = await topics.publish(a_rating(enterprise, None, "orange"), at=NOW)
+        # Risk rated it on Friday; the SLA still counts from the event's ce_time, Monday.
+        rating = a_rating(enterprise, None, "orange", rated_at=datetime(2026, 2, 27, 8, tzinfo=UTC))
+        orange = await topics.publish(rating, at=NOW)
     case = await the_one_case(live, enterprise)
+    assert (case["opened_at"], case["sla_deadline"]) == ("2026-03-02T01:00:00Z", SPECIAL_CASE_DEADLINE)
     [(headers, data)] = await case_events(kafka_bootstrap, case["id"], 1)
     assert {k: v for k, v in headers.items() if k.startswith("ce_") or k == "content-type"} == {
         "ce_specversion": "1.0",

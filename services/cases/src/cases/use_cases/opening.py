@@ -29,11 +29,11 @@ NEED_CASES = uuid.UUID("6f0b6a52-3c1e-4f57-9a0e-0c3a3c6e1d7a")
 
 async def open_need_case(
     session: AsyncSession, need: RaisedNeed, config: CasesConfig, trigger: Trigger
-) -> Case | None:
-    """Open the need's case (SLA from `raised_at`); None when the need already has one."""
+) -> None:
+    """Open the need's case (SLA from `raised_at`), unless the need already has one."""
     case_id = uuid.uuid5(NEED_CASES, str(need.need_id))
     if await cases.get(session, case_id) is not None:
-        return None
+        return
     facts = None
     if need.enterprise_id is not None:
         seen = Observation(at=need.raised_at, key_enterprise=need.key_enterprise)
@@ -51,7 +51,6 @@ async def open_need_case(
     )
     details = {"need_id": need.need_id, "channel": need.channel, "requester": need.requester}
     await record_opening(session, case, trigger, details)
-    return case
 
 
 def _need_facts(need: RaisedNeed, facts: EnterpriseFacts | None) -> RoutingInput:
