@@ -1,13 +1,20 @@
 """Composition root: builds the risk service from its settings."""
 
+from dataclasses import asdict
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 
-from district_shared.service import ServiceSpec, build_runtime, create_service_app
+from district_shared.service import Runtime, ServiceSpec, build_runtime, create_service_app
 from district_shared.settings import ServiceSettings
 from district_shared.topics import CASES_CASES, REGISTRY_ENTERPRISES, RISK_RATINGS
+from risk.api.district import district_routes
+from risk.api.ratings import rating_routes
+from risk.handlers import subscribe
 from risk.settings import RiskSettings
+from risk.use_cases.rating import Policy
+from risk.use_cases.reevaluate import reevaluate
 
 SPEC = ServiceSpec(
     name="risk",
@@ -18,6 +25,23 @@ SPEC = ServiceSpec(
 )
 
 
+def build(settings: RiskSettings) -> tuple[Runtime, Policy]:
+    """The runtime with its consumers and the re-evaluation timer, and the rating policy they share."""
+    runtime = build_runtime(SPEC, settings)
+    policy = Policy(settings.rules, settings.district_timezone)
+    subscribe(runtime, policy)
+
+    async def reevaluate_now() -> dict[str, int]:
+        return asdict(await reevaluate(runtime.sessions, runtime.clock.now(), policy))
+
+    runtime.every("reevaluate", timedelta(seconds=settings.reevaluate_interval), reevaluate_now)
+    return runtime, policy
+
+
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    runtime = build_runtime(SPEC, settings or RiskSettings())
-    return create_service_app(runtime)
+    settings = settings or RiskSettings()
+    if not isinstance(settings, RiskSettings):
+        raise TypeError("the risk service needs RiskSettings")
+    runtime, policy = build(settings)
+    routes = [rating_routes(runtime, policy), district_routes(runtime, settings.rules)]
+    return create_service_app(runtime, routes)

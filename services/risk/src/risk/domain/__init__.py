@@ -1,5 +1,6 @@
 """The risk domain: the five-colour rating as plain functions (no I/O; DESIGN §3)."""
 
+from risk.domain.cause import CauseType, RatingCause
 from risk.domain.codes import FactorCode
 from risk.domain.colours import Colour, highest, rank
 from risk.domain.config import DEFAULT_CONFIG, RiskConfig
@@ -25,20 +26,27 @@ from risk.domain.folding import (
 from risk.domain.loading import ConfigError, load_config
 from risk.domain.override import Override, ResolvedColour, override_in_force, resolve_colour
 from risk.domain.rating import Rating, rate
+from risk.domain.record import Current, EnterpriseRecord, Profile, Rerated, rerate
 
 __all__ = [
     "DEFAULT_CONFIG",
     "DISTRICT_TIMEZONE",
+    "CauseType",
     "Colour",
     "ConfigError",
+    "Current",
     "EnterpriseFacts",
+    "EnterpriseRecord",
     "EvidenceValue",
     "Factor",
     "FactorCode",
     "Lease",
     "Override",
+    "Profile",
     "Rating",
+    "RatingCause",
     "RenewalStatus",
+    "Rerated",
     "ResolvedColour",
     "RiskConfig",
     "Signal",
@@ -55,6 +63,7 @@ __all__ = [
     "override_in_force",
     "rank",
     "rate",
+    "rerate",
     "resolve_colour",
     "resolve_signal",
 ]

@@ -1,0 +1,1 @@
+"""Risk's HTTP API (DESIGN §4 conventions)."""

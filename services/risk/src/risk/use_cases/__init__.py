@@ -1,0 +1,1 @@
+"""Risk use cases: one transaction each, over the caller's session; the caller commits."""
