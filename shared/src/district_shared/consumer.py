@@ -165,7 +165,7 @@ class Consumer:
         except TRANSIENT:
             raise
         except DBAPIError as error:
-            if error.connection_invalidated:
+            if error.connection_invalidated or _retryable(error):
                 raise
             return DeadLetter(item.record, "handler_error", repr(error))
         except PermanentError as error:
@@ -211,6 +211,15 @@ class Consumer:
             offset=record.offset,
             reason=letter.reason,
         )
+
+
+# PostgreSQL's serialization failure and deadlock: the same batch succeeds when tried again.
+RETRYABLE_SQLSTATES = {"40001", "40P01"}
+
+
+def _retryable(error: DBAPIError) -> bool:
+    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return state in RETRYABLE_SQLSTATES
 
 
 def _backoff(attempt: int, cap: float) -> float:

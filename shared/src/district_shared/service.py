@@ -179,9 +179,15 @@ def service_cli(spec: ServiceSpec, app_factory: Callable[[ServiceSettings], Fast
     @cli.command()
     def serve() -> None:
         """Run the HTTP API (and the service's consumers and timers) until stopped."""
-        settings = spec.settings_type()
-        configure_logging(settings.log_level, spec.name)
-        uvicorn.run(app_factory(settings), host=settings.host, port=settings.port, log_config=None)
+        try:
+            settings = spec.settings_type()
+            configure_logging(settings.log_level, spec.name)
+            app = app_factory(settings)
+        except ValueError as error:  # pydantic's ValidationError and every configuration error
+            # A plain message, not a traceback: this is what an operator reads in a crash-looping pod.
+            typer.echo(f"{spec.name} cannot start: {error}", err=True)
+            raise typer.Exit(2) from None
+        uvicorn.run(app, host=settings.host, port=settings.port, log_config=None)
 
     @cli.command()
     def migrate() -> None:

@@ -9,6 +9,7 @@ unique credit code and answering 409).
 
 import hashlib
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated
@@ -17,7 +18,7 @@ from fastapi import Depends, Header, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, and_, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from district_shared.http.problems import Conflict, Invalid
 from district_shared.platform_tables import idempotency_keys as _keys
@@ -142,3 +143,25 @@ class Idempotency:
         if self.request is not None:
             await remember(session, self.principal, self.request.key, response)
         return response.to_response()
+
+
+Effect = Callable[[AsyncSession], Awaitable[StoredResponse]]
+
+
+async def run_once(
+    sessions: async_sessionmaker[AsyncSession],
+    subject: str,
+    key: IdempotentRequest | None,
+    now: datetime,
+    effect: Effect,
+) -> Response:
+    """Run a create's `effect` and store its answer under the key in one commit; a repeat replays it."""
+    once = Idempotency(subject, key, now)
+    # A plain session, not `begin()`: a twin's replay rolls back and reads on in the same session.
+    async with sessions() as session:
+        replayed = await once.replay(session)
+        if replayed is not None:
+            return replayed
+        response = await once.respond(session, await effect(session))
+        await session.commit()
+        return response

@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.api.actions import RerouteIn, TransitionIn
 from cases.api.schemas import CaseDetail, CaseOut, CaseQuery
-from cases.api.transactions import run_once
 from cases.config import CasesConfig
 from cases.use_cases.commands import NewCase
 from cases.use_cases.opening import open_manual_case
@@ -17,7 +16,7 @@ from cases.use_cases.queries import list_cases, view_case
 from cases.use_cases.transitions import transition
 from cases.use_cases.trigger import Trigger
 from district_shared.http.auth import Principal
-from district_shared.http.idempotency import IdempotencyKey, StoredResponse
+from district_shared.http.idempotency import IdempotencyKey, StoredResponse, run_once
 from district_shared.http.pagination import Page
 from district_shared.http.problems import Forbidden, problem_responses
 from district_shared.service import Runtime
@@ -47,7 +46,7 @@ def case_routes(runtime: Runtime, config: CasesConfig) -> APIRouter:
             detail = CaseDetail.of_view(await view_case(session, case.id))
             return StoredResponse.created(detail, f"/cases/{case.id}")
 
-        return await run_once(runtime, who, key, effect)
+        return await run_once(runtime.sessions, who.subject, key, runtime.clock.now(), effect)
 
     @router.get("")
     async def list_(query: Annotated[CaseQuery, Query()], _who: Reader, session: Session) -> Page[CaseOut]:
@@ -74,6 +73,6 @@ def case_routes(runtime: Runtime, config: CasesConfig) -> APIRouter:
             detail = CaseDetail.of_view(await view_case(session, case_id))
             return StoredResponse(200, detail.model_dump_json())
 
-        return await run_once(runtime, who, key, effect)
+        return await run_once(runtime.sessions, who.subject, key, runtime.clock.now(), effect)
 
     return router

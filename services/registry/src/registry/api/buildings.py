@@ -8,12 +8,11 @@ from fastapi import APIRouter, Depends, Response, Security
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from district_shared.http.auth import Principal
-from district_shared.http.idempotency import IdempotencyKey, StoredResponse
+from district_shared.http.idempotency import IdempotencyKey, StoredResponse, run_once
 from district_shared.http.pagination import Page, PageQuery
 from district_shared.http.problems import problem_responses
 from district_shared.service import Runtime
 from registry.api.schemas import BuildingOut, UnitOut
-from registry.api.transactions import create_once
 from registry.use_cases import buildings
 from registry.use_cases.commands import NewBuilding
 
@@ -37,7 +36,7 @@ def building_routes(runtime: Runtime) -> APIRouter:
             building = await buildings.create_building(session, body, runtime.clock.now())
             return StoredResponse.created(BuildingOut.model_validate(building), f"/buildings/{building.id}")
 
-        return await create_once(runtime, who, key, effect)
+        return await run_once(runtime.sessions, who.subject, key, runtime.clock.now(), effect)
 
     @router.get("")
     async def list_buildings(page: PageQuery, _who: Reader, session: Session) -> Page[BuildingOut]:

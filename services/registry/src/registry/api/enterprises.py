@@ -8,12 +8,11 @@ from fastapi import APIRouter, Depends, Query, Response, Security
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from district_shared.http.auth import Principal
-from district_shared.http.idempotency import IdempotencyKey, StoredResponse
+from district_shared.http.idempotency import IdempotencyKey, StoredResponse, run_once
 from district_shared.http.pagination import Page
 from district_shared.http.problems import problem_responses
 from district_shared.service import Runtime
 from registry.api.schemas import EnterpriseOut, EnterpriseQuery
-from registry.api.transactions import create_once
 from registry.use_cases.amend import amend_enterprise
 from registry.use_cases.commands import AmendEnterprise, DepartureIn, LeaseIn, RegisterEnterprise
 from registry.use_cases.departure import record_departure
@@ -46,7 +45,7 @@ def enterprise_routes(runtime: Runtime) -> APIRouter:
             enterprise = await register_enterprise(session, body, who.subject, clock.now())
             return StoredResponse.created(_out(enterprise), f"/enterprises/{enterprise.id}")
 
-        return await create_once(runtime, who, key, effect)
+        return await run_once(runtime.sessions, who.subject, key, runtime.clock.now(), effect)
 
     @router.get("")
     async def list_(
@@ -84,6 +83,6 @@ def enterprise_routes(runtime: Runtime) -> APIRouter:
             left = await record_departure(session, enterprise_id, body, who.subject, clock.now())
             return StoredResponse.created(_out(left), f"/enterprises/{enterprise_id}")
 
-        return await create_once(runtime, who, key, effect)
+        return await run_once(runtime.sessions, who.subject, key, runtime.clock.now(), effect)
 
     return router
