@@ -18,9 +18,9 @@ from district_shared.consumer import Consumer, Record
 
 def create_broker(bootstrap: str, client_id: str) -> KafkaBroker:
     """A broker whose producer is idempotent (and so acks=all): no loss, no duplicates on retry."""
-    return KafkaBroker(
-        bootstrap, client_id=client_id, enable_idempotence=True, logger=logging.getLogger("faststream")
-    )
+    # Not FastStream's own "faststream" logger, which carries its own handler: ours reaches the JSON one.
+    logger = logging.getLogger(f"district.{client_id}.kafka")
+    return KafkaBroker(bootstrap, client_id=client_id, enable_idempotence=True, logger=logger)
 
 
 async def send(
