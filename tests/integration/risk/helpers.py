@@ -26,10 +26,15 @@ async def processed(risk: Risk, ce_id: str) -> bool:
         return found.scalar_one_or_none() is not None
 
 
-async def rated_after(risk: Risk, input_event: Envelope) -> dict[str, Any]:
-    """The enterprise's rating once the service applied `input_event`."""
+async def all_processed(risk: Risk, events: list[Envelope]) -> bool:
+    """Whether the service applied every one of `events`."""
+    return all([await processed(risk, event.id) for event in events])
+
+
+async def rated_after(risk: Risk, input_event: Envelope, enterprise_id: object = None) -> dict[str, Any]:
+    """The enterprise's rating (by default the event's key) once the service applied `input_event`."""
     await eventually(lambda: processed(risk, input_event.id))
-    return await rating(risk, input_event.subject)
+    return await rating(risk, enterprise_id or input_event.subject)
 
 
 async def announced(risk: Risk, enterprise_id: object) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ ALLOWED = {
     "enum",
     "typing",
     "zoneinfo",
+    "uuid",
     "tomllib",
     "pydantic",
     "pydantic_core",

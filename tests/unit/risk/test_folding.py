@@ -128,6 +128,20 @@ def test_two_headcounts_at_the_same_instant_keep_the_larger_whatever_the_order()
     assert one == other and one.headcounts[0].headcount == 45
 
 
+def test_two_lease_changes_stamped_with_one_instant_are_ordered_by_their_revision():
+    longer = lease_ending_in(1000, RenewalStatus.RENEWED, changed_at=NOW).model_copy(update={"revision": 2})
+    shorter = lease_ending_in(30, changed_at=NOW).model_copy(update={"revision": 3})
+    for first, second in ((longer, shorter), (shorter, longer)):
+        assert apply_lease(apply_lease(EnterpriseFacts(), first), second).lease == shorter
+
+
+def test_two_headcounts_stamped_with_one_instant_are_ordered_by_their_revision():
+    one = apply_headcount(apply_headcount(EnterpriseFacts(), 40, NOW, revision=1), 20, NOW, revision=2)
+    other = apply_headcount(apply_headcount(EnterpriseFacts(), 20, NOW, revision=2), 40, NOW, revision=1)
+    assert one == other
+    assert [point.headcount for point in one.headcounts] == [40, 20]
+
+
 def test_rating_the_same_facts_at_the_same_instant_gives_the_same_rating():
     facts = fold(HISTORY + LATER)
     assert rated(facts) == rated(facts)

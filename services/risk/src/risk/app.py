@@ -25,8 +25,10 @@ SPEC = ServiceSpec(
 )
 
 
-def build(settings: RiskSettings) -> tuple[Runtime, Policy]:
+def build(settings: ServiceSettings) -> tuple[Runtime, Policy]:
     """The runtime with its consumers and the re-evaluation timer, and the rating policy they share."""
+    if not isinstance(settings, RiskSettings):
+        raise TypeError("the risk service needs RiskSettings")
     runtime = build_runtime(SPEC, settings)
     policy = Policy(settings.rules, settings.district_timezone)
     subscribe(runtime, policy)
@@ -39,9 +41,6 @@ def build(settings: RiskSettings) -> tuple[Runtime, Policy]:
 
 
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    settings = settings or RiskSettings()
-    if not isinstance(settings, RiskSettings):
-        raise TypeError("the risk service needs RiskSettings")
-    runtime, policy = build(settings)
-    routes = [rating_routes(runtime, policy), district_routes(runtime, settings.rules)]
+    runtime, policy = build(settings or RiskSettings())
+    routes = [rating_routes(runtime, policy), district_routes(runtime, policy.config)]
     return create_service_app(runtime, routes)

@@ -41,11 +41,13 @@ def _renewal(value: str, facts: EnterpriseFacts) -> RenewalStatus:
 
 def _enterprise_facts(event: EnterpriseEvent, at: datetime, facts: EnterpriseFacts) -> EnterpriseFacts:
     if event.headcount is not None:
-        facts = apply_headcount(facts, event.headcount, at)
+        facts = apply_headcount(facts, event.headcount, at, event.version)
     if isinstance(event, LeaseChangedV1):
         terms = event.lease
         renewal = _renewal(terms.renewal_status, facts)
-        lease = Lease(start=terms.start, end=terms.end, renewal_status=renewal, changed_at=at)
+        lease = Lease(
+            start=terms.start, end=terms.end, renewal_status=renewal, changed_at=at, revision=event.version
+        )
         facts = apply_lease(facts, lease)
     if isinstance(event, EnterpriseLeftV1):
         facts = apply_departure(facts, True, at)

@@ -56,6 +56,9 @@ class Lease(_Fact):
     end: date
     renewal_status: RenewalStatus = RenewalStatus.NONE
     changed_at: Instant
+    # The source's own sequence number of the change (registry's enterprise version): it orders two
+    # changes stamped with the same instant, which a pinned or coarse clock produces.
+    revision: int = Field(0, ge=0)
 
 
 class Signal(_Fact):
@@ -94,6 +97,7 @@ class HeadcountPoint(_Fact):
 
     at: Instant
     headcount: int = Field(ge=0)
+    revision: int = Field(0, ge=0, description="Orders two reports stamped with the same instant.")
 
 
 class EnterpriseFacts(_Fact):

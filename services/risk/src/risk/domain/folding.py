@@ -47,7 +47,7 @@ def _later_stamp(current: Stamped | None, new: Stamped) -> Stamped:
 
 
 def _lease_order(lease: Lease) -> tuple[object, ...]:
-    return (lease.changed_at, lease.end, lease.start, lease.renewal_status.value)
+    return (lease.changed_at, lease.revision, lease.end, lease.start, lease.renewal_status.value)
 
 
 def apply_lease(facts: EnterpriseFacts, lease: Lease) -> EnterpriseFacts:
@@ -127,18 +127,20 @@ def apply_retention_case(
     return facts.model_copy(update={"retention_cases": cases})
 
 
-def _point_at(point: HeadcountPoint) -> datetime:
-    return point.at
+def _point_order(point: HeadcountPoint) -> tuple[datetime, int]:
+    return point.at, point.revision
 
 
 def _larger_point(current: HeadcountPoint, new: HeadcountPoint) -> HeadcountPoint:
     return max(current, new, key=lambda each: each.headcount)
 
 
-def apply_headcount(facts: EnterpriseFacts, headcount: int, effective_at: datetime) -> EnterpriseFacts:
+def apply_headcount(
+    facts: EnterpriseFacts, headcount: int, effective_at: datetime, revision: int = 0
+) -> EnterpriseFacts:
     """Record a headcount report; history far behind the newest report is dropped."""
-    point = HeadcountPoint(at=effective_at, headcount=headcount)
-    points = _upsert(facts.headcounts, point, _point_at, _larger_point, _point_at)
+    point = HeadcountPoint(at=effective_at, headcount=headcount, revision=revision)
+    points = _upsert(facts.headcounts, point, _point_order, _larger_point, _point_order)
     return facts.model_copy(update={"headcounts": _prune(points)})
 
 
