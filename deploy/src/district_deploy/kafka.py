@@ -145,7 +145,11 @@ class LocalKafka:
 
 
 def _cluster_id() -> str:
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    # As Kafka's own Uuid.randomUuid does: an id starting with "-" would be read as a command-line flag.
+    while True:
+        candidate = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not candidate.startswith("-"):
+            return candidate
 
 
 def _answers_metadata(bootstrap: str) -> bool:
