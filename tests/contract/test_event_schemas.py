@@ -1,10 +1,11 @@
 """The committed JSON Schemas are the public contract: the models may only grow within a major version."""
 
+import json
 import uuid
 from enum import StrEnum
 from typing import ClassVar
 
-from district_shared.contracts import Event
+from district_shared.contracts import Event, asyncapi
 from district_shared.contracts.schemas import breaking_changes, committed, load_contracts, schema_of
 
 EXPORT = "run `uv run district contracts export` and commit the schema"
@@ -13,6 +14,13 @@ EXPORT = "run `uv run district contracts export` and commit the schema"
 def test_every_event_type_has_a_committed_schema_and_every_schema_a_model():
     current, stored = load_contracts(), committed()
     assert set(current) == set(stored), EXPORT
+
+
+def test_the_committed_asyncapi_document_lists_every_event_type_as_generated():
+    committed_document = json.loads(asyncapi.DOCUMENT.read_text())
+    assert committed_document == asyncapi.document(), EXPORT
+    listed = {m["name"] for c in committed_document["channels"].values() for m in c["messages"].values()}
+    assert listed == set(load_contracts())
 
 
 def test_no_event_type_breaks_its_committed_schema():

@@ -13,7 +13,7 @@ from district_deploy import kafka as kafka_jars
 from district_deploy import postgres as pg
 from district_deploy.kafka import LocalKafka
 from district_deploy.runner import run_platform
-from district_shared.contracts import schemas
+from district_shared.contracts import asyncapi, schemas
 from district_shared.topics import ensure_topics
 
 app = typer.Typer(help="Run and operate the District Services Platform.", no_args_is_help=True)
@@ -84,6 +84,6 @@ def postgres_up() -> None:
 
 @contracts_app.command("export")
 def contracts_export() -> None:
-    """Write every event type's JSON Schema next to the models (commit them: they are the contract)."""
-    for path in schemas.export():
+    """Write every event type's JSON Schema and the AsyncAPI document (commit them: they are the contract)."""
+    for path in [*schemas.export(), asyncapi.export()]:
         console.print(f"wrote {path}")
