@@ -29,13 +29,17 @@ HEADERS = {
 def document() -> dict[str, Any]:
     """Channels are topics, messages are event types; each producer service `send`s its own."""
     messages: dict[str, dict[str, Any]] = defaultdict(dict)
+    components: dict[str, Any] = {}
     for ce_type, model in sorted(load_contracts().items()):
         name = ce_type.replace(".", "_")
+        # Nested models go to the document's components, where the payloads' $refs point.
+        payload = schema_of(model, ref_template="#/components/schemas/{model}")
+        components.update(payload.pop("$defs", {}))
         messages[model.topic][name] = {
             "name": ce_type,
             "contentType": "application/json",
             "headers": HEADERS,
-            "payload": schema_of(model),
+            "payload": payload,
             "bindings": {
                 "kafka": {"key": {"type": "string", "description": f"the event's {model.key_field}"}}
             },
@@ -59,6 +63,7 @@ def document() -> dict[str, Any]:
         "defaultContentType": "application/json",
         "channels": channels,
         "operations": operations,
+        "components": {"schemas": components},
     }
 
 

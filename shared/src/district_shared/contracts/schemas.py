@@ -25,8 +25,8 @@ def load_contracts() -> dict[str, type[Event]]:
     return {t: m for t, m in EVENT_TYPES.items() if m.__module__.startswith(contracts_package.__name__)}
 
 
-def schema_of(model: type[Event]) -> Schema:
-    schema = model.model_json_schema()
+def schema_of(model: type[Event], ref_template: str = "#/$defs/{model}") -> Schema:
+    schema = model.model_json_schema(ref_template=ref_template)
     schema["x-ce-type"] = model.ce_type
     schema["x-topic"] = model.topic
     schema["x-key"] = model.key_field
