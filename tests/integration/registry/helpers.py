@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from district_shared.platform_tables import outbox
 from district_shared.topics import REGISTRY_ENTERPRISES as TOPIC
+from district_shared.topics import REGISTRY_NEEDS
 from tests.infra.topics import read_topic
 from tests.unit.registry.factories import valid_credit_code
 
@@ -65,3 +66,16 @@ async def records_of(bootstrap: str, key: str, count: int) -> list[Any]:
 
 def _keyed(records: list[Any], key: str) -> list[Any]:
     return [record for record in records if record.key == key.encode()]
+
+
+async def a_visit(client: httpx.AsyncClient, enterprise_id: str, **fields: Any) -> dict[str, Any]:
+    body = {"visited_at": "2026-03-02T08:00:00+08:00", "team": "building_staff", "visitor": "Wang Fang"}
+    response = await client.post(f"/enterprises/{enterprise_id}/visits", json={**body, **fields})
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def needs_records_of(bootstrap: str, key: str, count: int) -> list[Any]:
+    """The records of `registry.needs.v1` under `key`, once at least `count` have arrived."""
+    await read_topic(bootstrap, REGISTRY_NEEDS, until=lambda records: len(_keyed(records, key)) >= count)
+    return _keyed(await read_topic(bootstrap, REGISTRY_NEEDS), key)

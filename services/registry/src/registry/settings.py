@@ -1,9 +1,14 @@
 """Registry settings: `REGISTRY_…` variables, plus the unprefixed ones every service shares."""
 
-from pydantic import Field
-from pydantic_settings import SettingsConfigDict
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import NoDecode, SettingsConfigDict
 
 from district_shared.settings import ServiceSettings
+from registry.domain.visits import VERIFIABLE
+
+DEFAULT_MANDATORY_FIELDS = ("building_id", "unit", "lease", "headcount", "registered_in_district", "contacts")
 
 
 class RegistrySettings(ServiceSettings):
@@ -14,3 +19,28 @@ class RegistrySettings(ServiceSettings):
         "sqlite+aiosqlite:///.district/data/registry.db",
         description="SQLAlchemy async URL: sqlite+aiosqlite (default, WAL) or postgresql+asyncpg.",
     )
+    # NoDecode: the variable is a comma-separated list, not JSON.
+    mandatory_fields: Annotated[tuple[str, ...], NoDecode] = Field(
+        DEFAULT_MANDATORY_FIELDS,
+        min_length=1,
+        description="Comma-separated base-data fields a visit must have verified in the last 12 months for "
+        "an enterprise's base data to count as complete (the completeness KPI).",
+    )
+    import_max_rows: int = Field(
+        50_000, ge=1, description="Most rows one POST /imports may hold (it runs as one transaction)."
+    )
+
+    @field_validator("mandatory_fields", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(name.strip() for name in value.split(",") if name.strip())
+        return value
+
+    @field_validator("mandatory_fields")
+    @classmethod
+    def _verifiable(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [name for name in value if name not in VERIFIABLE]
+        if unknown:
+            raise ValueError(f"{unknown} are not fields a visit can verify: {VERIFIABLE}")
+        return tuple(dict.fromkeys(value))

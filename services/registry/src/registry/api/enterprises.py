@@ -51,7 +51,7 @@ def enterprise_routes(runtime: Runtime) -> APIRouter:
     async def list_(
         query: Annotated[EnterpriseQuery, Query()], _who: Reader, session: Session
     ) -> Page[EnterpriseOut]:
-        found = await list_enterprises(session, query.filter(), query)
+        found = await list_enterprises(session, query.filter(clock.zone), query)
         return Page(items=[_out(e) for e in found.items], next_cursor=found.next_cursor)
 
     @router.get("/{enterprise_id}", responses=problem_responses(404))

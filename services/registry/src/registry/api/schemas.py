@@ -3,10 +3,12 @@
 from datetime import date
 from typing import Annotated
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from district_shared.http.pagination import PageParams
+from registry.domain.kpis import midnight
 from registry.domain.leases import RenewalStatus
 from registry.storage.enterprises import EnterpriseFilter
 
@@ -77,6 +79,10 @@ class EnterpriseQuery(PageParams):
     q: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None = Field(
         None, description="Part of the name or of the credit code."
     )
+    not_visited_since: date | None = Field(
+        None, description="Still in the district and not visited on or after this day: overdue for a visit."
+    )
 
-    def filter(self) -> EnterpriseFilter:
-        return EnterpriseFilter(self.building_id, self.industry, self.lease_ends_before, self.q)
+    def filter(self, zone: ZoneInfo) -> EnterpriseFilter:
+        since = None if self.not_visited_since is None else midnight(self.not_visited_since, zone)
+        return EnterpriseFilter(self.building_id, self.industry, self.lease_ends_before, self.q, since)

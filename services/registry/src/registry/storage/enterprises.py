@@ -14,7 +14,7 @@ from district_shared.http.pagination import Keyset, Page, PageParams, paginate
 from registry.domain.enterprise import Contact, Departure, Enterprise
 from registry.domain.leases import Lease
 from registry.storage.buildings import unit_id
-from registry.storage.tables import contacts, enterprise_leases, enterprises, units
+from registry.storage.tables import contacts, enterprise_leases, enterprises, units, visits
 
 _unit = units.alias("enterprise_unit")
 _lease_unit = units.alias("lease_unit")
@@ -44,6 +44,7 @@ class EnterpriseFilter:
     industry: str | None = None
     lease_ends_before: date | None = None
     q: str | None = None
+    not_visited_since: datetime | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
@@ -57,7 +58,13 @@ class EnterpriseFilter:
             in_name = enterprises.c.name.icontains(self.q, autoescape=True)
             in_code = enterprises.c.credit_code.contains(self.q.strip().upper(), autoescape=True)
             found.append(or_(in_name, in_code))
+        if self.not_visited_since is not None:
+            found += [enterprises.c.departed_on.is_(None), ~_visited_since(self.not_visited_since)]
         return found
+
+
+def _visited_since(since: datetime) -> ColumnElement[bool]:
+    return exists().where(visits.c.enterprise_id == enterprises.c.id, visits.c.visited_at >= since)
 
 
 async def lock(session: AsyncSession, enterprise_id: UUID) -> bool:

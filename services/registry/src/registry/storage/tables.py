@@ -1,6 +1,8 @@
-"""The registry's tables: buildings and their units, enterprises, their contacts and current lease."""
+"""The registry's tables: buildings and their units, enterprises, their contacts and current lease;
+visits, signals and needs; the service catalogue; imports."""
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
@@ -9,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    Text,
     UniqueConstraint,
     Uuid,
 )
@@ -85,4 +88,96 @@ enterprise_leases = Table(
     Column("ends_on", Date, nullable=False, index=True),
     Column("renewal_status", String(20), nullable=False),
     Column("changed_at", UtcDateTime, nullable=False),
+)
+
+visits = Table(
+    "visits",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("enterprise_id", Uuid, ForeignKey("enterprises.id"), nullable=False),
+    Column("building_id", Uuid, ForeignKey("buildings.id"), nullable=False),
+    Column("visited_at", UtcDateTime, nullable=False),
+    Column("team", String(30), nullable=False),
+    Column("visitor", String(200), nullable=False),
+    Column("notes", Text, nullable=True),
+    Column("recorded_by", String(200), nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Index("ix_visits_enterprise_id_visited_at", "enterprise_id", "visited_at"),
+)
+
+# One row per field a visit verified: the completeness KPI counts them in SQL.
+verified_fields = Table(
+    "verified_fields",
+    metadata,
+    Column("visit_id", Uuid, ForeignKey("visits.id"), primary_key=True),
+    Column("field", String(50), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+signals = Table(
+    "signals",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("enterprise_id", Uuid, ForeignKey("enterprises.id"), nullable=False),
+    Column("visit_id", Uuid, ForeignKey("visits.id"), nullable=True),
+    Column("code", String(40), nullable=False),
+    Column("observed_at", UtcDateTime, nullable=False),
+    Column("details", Text, nullable=True),
+    Column("reported_by", String(200), nullable=False),
+    Column("reported_at", UtcDateTime, nullable=False),
+    Column("resolved_at", UtcDateTime, nullable=True),
+    Column("resolved_by", String(200), nullable=True),
+    Column("resolution", Text, nullable=True),
+    Index("ix_signals_enterprise_id_observed_at", "enterprise_id", "observed_at"),
+)
+
+# A need keeps the catalogue terms it was raised under, so no foreign key to the catalogue.
+needs = Table(
+    "needs",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("enterprise_id", Uuid, ForeignKey("enterprises.id"), nullable=True, index=True),
+    Column("visit_id", Uuid, ForeignKey("visits.id"), nullable=True),
+    Column("requester", String(20), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("category_code", String(80), nullable=False),
+    Column("default_mechanism", String(20), nullable=False),
+    Column("sla_working_days", Integer, nullable=False),
+    Column("solvable_on_spot", Boolean, nullable=False),
+    Column("departments_involved", JSON, nullable=False),
+    Column("key_enterprise", Boolean, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("contact", String(300), nullable=True),
+    Column("raised_at", UtcDateTime, nullable=False),
+    Column("raised_by", String(200), nullable=False),
+    Index("ix_needs_raised_at_id", "raised_at", "id"),
+)
+
+service_catalogue = Table(
+    "service_catalogue",
+    metadata,
+    Column("category_code", String(80), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("area", String(20), nullable=False),
+    Column("delivery", String(20), nullable=False),
+    Column("audience", String(20), nullable=False, index=True),
+    Column("default_mechanism", String(20), nullable=False),
+    Column("sla_working_days", Integer, nullable=False),
+    Column("solvable_on_spot", Boolean, nullable=False),
+    Column("departments_involved", JSON, nullable=False),
+)
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("imported_by", String(200), nullable=False),
+    Column("imported_at", UtcDateTime, nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("all_or_nothing", Boolean, nullable=False),
+    Column("row_count", Integer, nullable=False),
+    Column("buildings_stored", Integer, nullable=False),
+    Column("enterprises_stored", Integer, nullable=False),
+    Column("rejected", JSON, nullable=False),
 )

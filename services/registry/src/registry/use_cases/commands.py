@@ -1,12 +1,14 @@
 """What the use cases are asked to do: the same models serve as the HTTP request bodies."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from district_shared.http.timestamps import Timestamp
 from registry.domain.leases import RenewalStatus
+from registry.domain.visits import SignalCode, Team, VerifiableField
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 NOT_NULL = ("name", "key_enterprise", "contacts", "building_id")
@@ -91,3 +93,52 @@ class LeaseIn(Command):
 class DepartureIn(Command):
     departed_on: date = Field(description="The day it left the district (district time).")
     destination: str | None = Field(None, max_length=300)
+
+
+CategoryCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Description = Annotated[Text, Field(max_length=2000)]
+
+
+class SignalIn(Command):
+    code: SignalCode
+    observed_at: Timestamp | None = Field(
+        None, description="When it was observed; default the visit's time, or now outside a visit."
+    )
+    details: str | None = Field(None, max_length=2000, description="Stays in the registry, never published.")
+
+
+class VisitNeedIn(Command):
+    """A need the enterprise raised during the visit."""
+
+    category_code: CategoryCode = Field(description="A `category_code` of the service catalogue.")
+    description: Description
+
+
+class RecordVisit(Command):
+    visited_at: Timestamp = Field(description="When the visit took place (not in the future).")
+    team: Team
+    visitor: Annotated[Text, Field(max_length=200)] = Field(description="Who visited; stays in the registry.")
+    notes: str | None = Field(None, max_length=5000)
+    verified_fields: list[VerifiableField] = Field(
+        default_factory=list, description="The base-data fields the visitor checked, by their JSON names."
+    )
+    signals: list[SignalIn] = Field(default_factory=list, max_length=20)
+    needs: list[VisitNeedIn] = Field(default_factory=list, max_length=20)
+
+
+class ResolveSignal(Command):
+    reason: Description
+
+
+class RaiseNeed(Command):
+    """A need raised outside a visit; without `enterprise_id` it is an employee's personal need."""
+
+    enterprise_id: UUID | None = None
+    channel: Literal["self_service", "hotline"] = "self_service"
+    category_code: CategoryCode = Field(description="A `category_code` of the service catalogue.")
+    description: Description
+    contact: str | None = Field(
+        None,
+        max_length=300,
+        description="How to reach the requester; stays in the registry, never published.",
+    )
