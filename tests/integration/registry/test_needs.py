@@ -1,8 +1,11 @@
 """Needs raised by self-service or the hotline: checked against the catalogue, published with its terms."""
 
+from datetime import timedelta
+
 import pytest
 
 from district_shared.topics import REGISTRY_NEEDS
+from tests.integration.registry.conftest import NOW
 from tests.integration.registry.helpers import (
     a_building,
     a_visit,
@@ -99,12 +102,14 @@ async def test_a_need_outside_the_catalogue_or_its_audience_answers_422_and_publ
     assert len(await outbox_rows(app)) == 1
 
 
-async def test_needs_are_listed_latest_first_and_filtered(client, enterprise):
+async def test_needs_are_listed_latest_first_and_filtered(app, client, enterprise):
     mine = {"enterprise_id": enterprise["id"], "description": "x"}
     by_visit = await a_visit(
         client, enterprise["id"], needs=[{"category_code": "tax_registration", "description": "x"}]
     )
+    app.state.runtime.clock.pin(NOW - timedelta(minutes=1))
     own = (await client.post("/needs", json={**mine, "category_code": "company_registration"})).json()
+    app.state.runtime.clock.pin(NOW)
     personal = (
         await client.post("/needs", json={"category_code": "library_card", "description": "x"})
     ).json()
