@@ -11,6 +11,7 @@ from registry.api.buildings import building_routes
 from registry.api.catalogue import catalogue_routes
 from registry.api.enterprises import enterprise_routes
 from registry.api.errors import install_rule_handlers
+from registry.api.imports import import_routes
 from registry.api.kpis import kpi_routes
 from registry.api.needs import need_routes
 from registry.api.visits import visit_routes
@@ -35,6 +36,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         need_routes(runtime),
         catalogue_routes(runtime),
         kpi_routes(runtime, settings.mandatory_fields),
+        import_routes(runtime, settings.import_max_rows),
     ]
     app = create_service_app(runtime, routes)
     install_rule_handlers(app)

@@ -7,11 +7,13 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from district_shared.http.pagination import PageParams
+from district_shared.http.problems import FieldError
 from registry.domain.catalogue import Area, Audience, Delivery, Mechanism
 from registry.domain.kpis import Tally
 from registry.domain.needs import Channel, Need, Requester
 from registry.domain.visits import SignalCode, Team, VerifiableField
 from registry.storage.signals import SignalStatus
+from registry.use_cases.imports.rows import Format
 from registry.use_cases.kpis import Kpis
 from registry.use_cases.visits import RecordedVisit
 
@@ -176,3 +178,21 @@ class KpisOut(BaseModel):
             overall=TallyOut.of(kpis.overall),
             buildings=buildings,
         )
+
+
+class RejectedRowOut(Resource):
+    line: int = Field(description="The CSV line (the header is line 1), or the JSON item's position from 1.")
+    errors: list[FieldError]
+
+
+class ImportOut(Resource):
+    id: UUID
+    imported_at: datetime
+    format: Format
+    all_or_nothing: bool
+    row_count: int
+    buildings_stored: int
+    enterprises_stored: int = Field(
+        description="Each published `registered`, then `lease changed` if leased."
+    )
+    rejected: list[RejectedRowOut]

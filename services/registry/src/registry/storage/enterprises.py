@@ -121,6 +121,11 @@ async def _values(session: AsyncSession, enterprise: Enterprise, now: datetime) 
         if enterprise.unit is None
         else await unit_id(session, enterprise.building_id, enterprise.unit, now)
     )
+    return columns(enterprise, unit, now)
+
+
+def columns(enterprise: Enterprise, unit: UUID | None, now: datetime) -> dict[str, Any]:
+    """The enterprise's row (but its id and registration time), its unit given by id."""
     departure = enterprise.departure
     return {
         "credit_code": enterprise.credit_code,
@@ -148,10 +153,19 @@ async def _insert_contacts(session: AsyncSession, enterprise_id: UUID, people: S
 
 async def _insert_lease(session: AsyncSession, enterprise_id: UUID, lease: Lease, now: datetime) -> None:
     unit = await unit_id(session, lease.building_id, lease.unit, now)
-    values = {"starts_on": lease.start, "ends_on": lease.end, "renewal_status": lease.renewal_status}
-    await session.execute(
-        insert(enterprise_leases).values(enterprise_id=enterprise_id, unit_id=unit, changed_at=now, **values)
-    )
+    await session.execute(insert(enterprise_leases).values(**lease_columns(enterprise_id, unit, lease, now)))
+
+
+def lease_columns(enterprise_id: UUID, unit: UUID, lease: Lease, now: datetime) -> dict[str, Any]:
+    """The row of an enterprise's current lease, its unit given by id."""
+    return {
+        "enterprise_id": enterprise_id,
+        "unit_id": unit,
+        "starts_on": lease.start,
+        "ends_on": lease.end,
+        "renewal_status": lease.renewal_status,
+        "changed_at": now,
+    }
 
 
 async def _contacts_of(session: AsyncSession, ids: Iterable[UUID]) -> dict[UUID, tuple[Contact, ...]]:

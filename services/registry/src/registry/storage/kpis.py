@@ -61,6 +61,6 @@ async def tallies(session: AsyncSession, period: Period, mandatory: Sequence[str
 
 
 async def building_names(session: AsyncSession) -> list[tuple[UUID, str]]:
-    """Every building, in the order they were recorded."""
-    query = select(buildings.c.id, buildings.c.name).order_by(buildings.c.created_at, buildings.c.id)
+    """Every building, by name."""
+    query = select(buildings.c.id, buildings.c.name).order_by(buildings.c.name, buildings.c.id)
     return [(row.id, row.name) for row in await session.execute(query)]
