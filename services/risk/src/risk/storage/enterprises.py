@@ -8,7 +8,7 @@ out in the order its ratings were made.
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Executable, Result, Row, select, update
+from sqlalchemy import Executable, Result, Row, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,16 +26,22 @@ from risk.domain import (
 from risk.storage.tables import enterprises
 
 _EMPTY_FACTS = EnterpriseFacts().model_dump_json()
+# Built once with bound parameters: compiled once, so each event pays for the round trip, not the SQL.
+_ID = bindparam("id", type_=enterprises.c.enterprise_id.type)
+_LOCK = select(enterprises).where(enterprises.c.enterprise_id == _ID).with_for_update()
+_SAVE = update(enterprises).where(enterprises.c.enterprise_id == bindparam("record_id"))
 _PLACEHOLDER = {"facts": _EMPTY_FACTS, "key_enterprise": False, "profile_version": 0, "departed": False}
 # Deadlock and serialization failure: two transactions locked rows in opposite orders (e.g. the batches
 # of two topics' consumers). Retrying the whole transaction is the cure, never a dead letter.
 _RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 
 
-async def _locking(session: AsyncSession, statement: Executable) -> Result[Any]:
+async def _locking(
+    session: AsyncSession, statement: Executable, parameters: dict[str, Any] | None = None
+) -> Result[Any]:
     """Execute a statement that waits for row locks; a deadlock becomes a transient error (retried)."""
     try:
-        return await session.execute(statement)
+        return await session.execute(statement, parameters)
     except DBAPIError as error:
         if getattr(error.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES:
             raise OperationalError(error.statement, error.params, error.orig or error) from error
@@ -44,18 +50,22 @@ async def _locking(session: AsyncSession, statement: Executable) -> Result[Any]:
 
 async def locked(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord:
     """The enterprise's record (a fresh placeholder when unseen so far), locked until the transaction ends."""
+    found = await locked_if_known(session, enterprise_id)
+    if found is not None:
+        return found
+    # A concurrent first sight inserts the same placeholder: the loser waits for the winner's row, then
+    # locks it like any other.
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     placeholder = dialect.insert(enterprises).values(enterprise_id=enterprise_id, **_PLACEHOLDER)
     await _locking(session, placeholder.on_conflict_do_nothing())
-    found = await locked_if_known(session, enterprise_id)
-    assert found is not None, "the placeholder was just ensured"
-    return found
+    created = await locked_if_known(session, enterprise_id)
+    assert created is not None, "the placeholder was just ensured"
+    return created
 
 
 async def locked_if_known(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord | None:
     """The enterprise's record, locked until the transaction ends; None when risk never saw it."""
-    query = select(enterprises).where(enterprises.c.enterprise_id == enterprise_id).with_for_update()
-    row = (await _locking(session, query)).one_or_none()
+    row = (await _locking(session, _LOCK, {"id": enterprise_id})).one_or_none()
     return None if row is None else to_record(row)
 
 
@@ -79,10 +89,7 @@ async def get(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord | 
 
 async def save(session: AsyncSession, record: EnterpriseRecord) -> None:
     """Write the record over its (locked) row."""
-    table = enterprises
-    await session.execute(
-        update(table).where(table.c.enterprise_id == record.enterprise_id).values(**_columns(record))
-    )
+    await session.execute(_SAVE, {"record_id": record.enterprise_id, **_columns(record)})
 
 
 def _columns(record: EnterpriseRecord) -> dict[str, Any]:
