@@ -22,6 +22,5 @@ def test_the_service_refuses_to_start_with_an_invalid_rules_file(tmp_path: Path)
 
     assert process.returncode != 0
     assert (
-        f"RISK_RULES_FILE ({rules}): invalid risk rules: bands.red is not allowed"
-        in process.stderr.decode()
+        f"RISK_RULES_FILE ({rules}): invalid risk rules: bands.red is not allowed" in process.stderr.decode()
     )
