@@ -74,9 +74,10 @@ async def test_the_re_evaluation_rates_every_enterprise_batch_by_batch(risk_db):
                 await observe(session, fold, Trigger.clock(NOW), policy)
         first = await reevaluate(runtime.sessions, NOW + timedelta(days=40), policy, batch=2)
         again = await reevaluate(runtime.sessions, NOW + timedelta(days=40), policy, batch=2)
+        earlier = await reevaluate(runtime.sessions, NOW + timedelta(days=1), policy, batch=2)
         async with runtime.sessions() as session:
             records = [await enterprises.get(session, enterprise_id) for enterprise_id in ids]
     finally:
         await runtime.engine.dispose()
-    assert (first.rated, first.changed, again.changed) == (5, 5, 0)
+    assert (first.rated, first.changed, again.rated, again.changed, earlier.rated) == (5, 5, 5, 0, 0)
     assert {record.current.colour.value for record in records if record and record.current} == {"orange"}

@@ -127,3 +127,11 @@ async def test_a_departure_turns_an_enterprise_red_and_the_rating_says_it_left(l
     assert (left["building_id"], left["rule"]) == (str(acme.building_id), "floor:departed")
     last = (await announced(live, acme.id))[-1]
     assert (last["to"], last["departed"], last["key_enterprise"]) == ("red", True, True)
+
+
+async def test_a_recent_visit_and_a_long_lease_earn_green(live, producer):
+    acme = AnEnterprise()
+    await publish(producer, acme.lease(TODAY + timedelta(days=2 * 365)))
+    green = await rated_after(live, await publish(producer, acme.visited(NOW - timedelta(days=30))))
+
+    assert (green["colour"], green["rule"], green["factors"]) == ("green", "green", [])

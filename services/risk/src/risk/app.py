@@ -10,6 +10,7 @@ from district_shared.service import Runtime, ServiceSpec, build_runtime, create_
 from district_shared.settings import ServiceSettings
 from district_shared.topics import CASES_CASES, REGISTRY_ENTERPRISES, RISK_RATINGS
 from risk.api.district import district_routes
+from risk.api.overrides import override_routes
 from risk.api.ratings import rating_routes
 from risk.handlers import subscribe
 from risk.settings import RiskSettings
@@ -42,5 +43,9 @@ def build(settings: ServiceSettings) -> tuple[Runtime, Policy]:
 
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     runtime, policy = build(settings or RiskSettings())
-    routes = [rating_routes(runtime, policy), district_routes(runtime, policy.config)]
+    routes = [
+        rating_routes(runtime),
+        override_routes(runtime, policy),
+        district_routes(runtime, policy.config),
+    ]
     return create_service_app(runtime, routes)

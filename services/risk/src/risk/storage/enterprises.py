@@ -8,9 +8,8 @@ out in the order its ratings were made.
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Executable, Result, Row, bindparam, select, update
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from risk.domain import (
@@ -31,21 +30,6 @@ _ID = bindparam("id", type_=enterprises.c.enterprise_id.type)
 _LOCK = select(enterprises).where(enterprises.c.enterprise_id == _ID).with_for_update()
 _SAVE = update(enterprises).where(enterprises.c.enterprise_id == bindparam("record_id"))
 _PLACEHOLDER = {"facts": _EMPTY_FACTS, "key_enterprise": False, "profile_version": 0, "departed": False}
-# Deadlock and serialization failure: two transactions locked rows in opposite orders (e.g. the batches
-# of two topics' consumers). Retrying the whole transaction is the cure, never a dead letter.
-_RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
-
-
-async def _locking(
-    session: AsyncSession, statement: Executable, parameters: dict[str, Any] | None = None
-) -> Result[Any]:
-    """Execute a statement that waits for row locks; a deadlock becomes a transient error (retried)."""
-    try:
-        return await session.execute(statement, parameters)
-    except DBAPIError as error:
-        if getattr(error.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES:
-            raise OperationalError(error.statement, error.params, error.orig or error) from error
-        raise
 
 
 async def locked(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord:
@@ -57,7 +41,7 @@ async def locked(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord
     # locks it like any other.
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     placeholder = dialect.insert(enterprises).values(enterprise_id=enterprise_id, **_PLACEHOLDER)
-    await _locking(session, placeholder.on_conflict_do_nothing())
+    await session.execute(placeholder.on_conflict_do_nothing())
     created = await locked_if_known(session, enterprise_id)
     assert created is not None, "the placeholder was just ensured"
     return created
@@ -65,7 +49,7 @@ async def locked(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord
 
 async def locked_if_known(session: AsyncSession, enterprise_id: UUID) -> EnterpriseRecord | None:
     """The enterprise's record, locked until the transaction ends; None when risk never saw it."""
-    row = (await _locking(session, _LOCK, {"id": enterprise_id})).one_or_none()
+    row = (await session.execute(_LOCK, {"id": enterprise_id})).one_or_none()
     return None if row is None else to_record(row)
 
 

@@ -50,7 +50,10 @@ async def _one_batch(
     async with sessions.begin() as session:
         records = await enterprises.locked_batch(session, after, batch)
         for record in records:
+            # Never back in time: an event may already have rated it later than this run's instant.
+            if record.current is not None and record.current.rated_at > trigger.now:
+                continue
             rerated = await rerate_and_save(session, record, trigger, policy)
+            done.rated += 1
             done.changed += rerated.changed
-        done.rated += len(records)
     return records[-1].enterprise_id if records else None
