@@ -90,6 +90,7 @@ async def test_clock_endpoints_are_absent_unless_enabled(
     service: ServiceUnderTest, tmp_path, kafka_bootstrap
 ):
     url = f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}"
+    await service.migrate(url)  # a tick runs the service's timers (risk's re-evaluation reads its tables)
     async with http_client(service.create_app(service.settings(url, kafka_bootstrap))) as client:
         assert (
             await client.put("/_test/clock", json={"now": "2026-03-02T09:00:00+08:00"})
