@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.errors import CommitFailedError
+from aiokafka.errors import CommitFailedError, KafkaConnectionError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -85,18 +85,18 @@ async def _partitions(bootstrap: str, topic: str) -> list[TopicPartition]:
 async def _rewind(bootstrap: str, consumer: Consumer) -> None:
     """Commit the beginning of every partition as the group's offset: the next start reads everything."""
     client = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=consumer.group, enable_auto_commit=False)
-    await client.start()
     try:
+        await client.start()
         partitions = await _partitions(bootstrap, consumer.topic)
         client.assign(partitions)
-        beginnings = await client.beginning_offsets(partitions)
-        try:
-            await client.commit(dict(beginnings))
-        except CommitFailedError:
-            # The broker takes a commit from outside a group only while it has no members.
-            raise ReplayRefused(
-                f"consumer group {consumer.group} still has members: stop every replica"
-            ) from None
+        await client.commit(dict(await client.beginning_offsets(partitions)))
+    except CommitFailedError:
+        # The broker takes a commit from outside a group only while it has no members.
+        raise ReplayRefused(
+            f"consumer group {consumer.group} still has members: stop every replica"
+        ) from None
+    except KafkaConnectionError as error:
+        raise ReplayRefused(f"Kafka at {bootstrap} cannot be reached: {error}") from None
     finally:
         await client.stop()
 
