@@ -51,3 +51,27 @@ async def test_a_lease_set_in_the_registry_turns_the_enterprise_orange_and_its_r
         (None, "blue"),
     ]
     assert (await live.client.get(f"/ratings/{acme}")).json()["building_id"] == building["id"]
+
+
+async def test_a_relocation_intent_captured_on_a_registry_visit_turns_orange_until_staff_resolve_it(
+    live, registry_client
+):
+    building = await a_building(registry_client)
+    acme = (await an_enterprise(registry_client, building["id"]))["id"]
+    visit = {
+        "visited_at": (NOW - timedelta(hours=1)).isoformat(),
+        "team": "building_staff",
+        "visitor": "Wang Fang",
+        "signals": [{"code": "relocation_intent"}],
+    }
+    recorded = await registry_client.post(f"/enterprises/{acme}/visits", json=visit)
+    assert recorded.status_code == 201, recorded.text
+    await eventually(lambda: _colour(live, acme, "orange"))
+    (signal,) = recorded.json()["signals"]
+    resolve = {"reason": "found a larger office in the same building"}
+    resolved = await registry_client.post(f"/enterprises/{acme}/signals/{signal['id']}/resolve", json=resolve)
+    assert resolved.status_code in (200, 201), resolved.text
+    await eventually(lambda: _colour(live, acme, "blue"))
+
+    factors = (await live.client.get(f"/ratings/{acme}/history")).json()["items"][1]["factors"]
+    assert [(f["code"], f["evidence"]["signal_id"]) for f in factors] == [("relocation_intent", signal["id"])]
