@@ -6,9 +6,16 @@ from pydantic import Field, field_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
 from district_shared.settings import ServiceSettings
-from registry.domain.visits import VERIFIABLE
+from registry.domain.visits import VerifiableField
 
-DEFAULT_MANDATORY_FIELDS = ("building_id", "unit", "lease", "headcount", "registered_in_district", "contacts")
+DEFAULT_MANDATORY_FIELDS: tuple[VerifiableField, ...] = (
+    "building_id",
+    "unit",
+    "lease",
+    "headcount",
+    "registered_in_district",
+    "contacts",
+)
 
 
 class RegistrySettings(ServiceSettings):
@@ -20,7 +27,7 @@ class RegistrySettings(ServiceSettings):
         description="SQLAlchemy async URL: sqlite+aiosqlite (default, WAL) or postgresql+asyncpg.",
     )
     # NoDecode: the variable is a comma-separated list, not JSON.
-    mandatory_fields: Annotated[tuple[str, ...], NoDecode] = Field(
+    mandatory_fields: Annotated[tuple[VerifiableField, ...], NoDecode] = Field(
         DEFAULT_MANDATORY_FIELDS,
         min_length=1,
         description="Comma-separated base-data fields a visit must have verified in the last 12 months for "
@@ -39,8 +46,5 @@ class RegistrySettings(ServiceSettings):
 
     @field_validator("mandatory_fields")
     @classmethod
-    def _verifiable(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [name for name in value if name not in VERIFIABLE]
-        if unknown:
-            raise ValueError(f"{unknown} are not fields a visit can verify: {VERIFIABLE}")
+    def _each_once(cls, value: tuple[VerifiableField, ...]) -> tuple[VerifiableField, ...]:
         return tuple(dict.fromkeys(value))

@@ -34,7 +34,7 @@ VerifiableField = Literal[
     "contacts",
     "lease",
 ]
-VERIFIABLE: tuple[str, ...] = get_args(VerifiableField)
+VERIFIABLE: tuple[VerifiableField, ...] = get_args(VerifiableField)
 
 
 @dataclass(frozen=True)

@@ -67,13 +67,24 @@ def _visited_since(since: datetime) -> ColumnElement[bool]:
     return exists().where(visits.c.enterprise_id == enterprises.c.id, visits.c.visited_at >= since)
 
 
-async def lock(session: AsyncSession, enterprise_id: UUID) -> bool:
-    """Lock the enterprise's row until the transaction ends (PostgreSQL); False when there is none.
+@dataclass(frozen=True)
+class Anchor:
+    """What a visit, signal or need takes from the enterprise it is about."""
+
+    id: UUID
+    building_id: UUID
+    key_enterprise: bool
+
+
+async def lock(session: AsyncSession, enterprise_id: UUID) -> Anchor | None:
+    """Lock the enterprise's row until the transaction ends (PostgreSQL); None when there is none.
 
     SQLite needs no row lock: its transactions begin IMMEDIATE, one writer at a time.
     """
-    query = select(enterprises.c.id).where(enterprises.c.id == enterprise_id).with_for_update()
-    return (await session.execute(query)).scalar_one_or_none() is not None
+    columns = (enterprises.c.id, enterprises.c.building_id, enterprises.c.key_enterprise)
+    query = select(*columns).where(enterprises.c.id == enterprise_id).with_for_update()
+    row = (await session.execute(query)).one_or_none()
+    return None if row is None else Anchor(row.id, row.building_id, row.key_enterprise)
 
 
 async def get(session: AsyncSession, enterprise_id: UUID) -> Enterprise | None:

@@ -1,6 +1,5 @@
 """Buildings and their units."""
 
-import uuid
 from datetime import datetime
 from uuid import UUID
 
@@ -11,11 +10,14 @@ from district_shared.http.problems import NotFound
 from registry.domain.buildings import Building, Unit
 from registry.storage import buildings
 from registry.use_cases.commands import NewBuilding
+from registry.use_cases.ids import RANDOM, NewId
 
 
-async def create_building(session: AsyncSession, new: NewBuilding, now: datetime) -> Building:
+async def create_building(
+    session: AsyncSession, new: NewBuilding, now: datetime, new_id: NewId = RANDOM
+) -> Building:
     """Record a building of the district (buildings publish no events)."""
-    building = Building(uuid.uuid4(), new.name, new.address, new.floors, new.has_service_station)
+    building = Building(new_id(), new.name, new.address, new.floors, new.has_service_station)
     await buildings.add_building(session, building, now)
     return building
 

@@ -50,11 +50,24 @@ class EnterpriseDetails(Command):
     contacts: list[ContactIn] = Field(default_factory=list, max_length=50)
 
 
+class LeaseIn(Command):
+    """The enterprise's current lease (PUT replaces it); its unit is created when it is new."""
+
+    building_id: UUID | None = Field(None, description="Defaults to the enterprise's building.")
+    unit: UnitNumber
+    start: date
+    end: date
+    renewal_status: RenewalStatus = "none"
+
+
 class RegisterEnterprise(EnterpriseDetails):
     credit_code: str = Field(description="Unified Social Credit Code; trimmed and upper-cased, then checked.")
     name: Annotated[Text, Field(max_length=300)]
     building_id: UUID
     unit: UnitNumber | None = None
+    lease: LeaseIn | None = Field(
+        None, description="Its current lease, as if PUT right after: `registered`, then `lease changed`."
+    )
 
 
 class AmendEnterprise(Command):
@@ -78,16 +91,6 @@ class AmendEnterprise(Command):
         if value is None:
             raise ValueError("may be left out, but not null")
         return value
-
-
-class LeaseIn(Command):
-    """The enterprise's current lease (PUT replaces it); its unit is created when it is new."""
-
-    building_id: UUID | None = Field(None, description="Defaults to the enterprise's building.")
-    unit: UnitNumber
-    start: date
-    end: date
-    renewal_status: RenewalStatus = "none"
 
 
 class DepartureIn(Command):

@@ -8,17 +8,24 @@ from district_shared.http.pagination import Page, PageParams
 from district_shared.http.problems import NotFound
 from registry.domain.enterprise import Enterprise
 from registry.storage import enterprises
-from registry.storage.enterprises import EnterpriseFilter
+from registry.storage.enterprises import Anchor, EnterpriseFilter
 
 
-async def locked(session: AsyncSession, enterprise_id: UUID) -> Enterprise:
-    """The enterprise, locked until the transaction ends; 404 when there is none.
+async def anchored(session: AsyncSession, enterprise_id: UUID) -> Anchor:
+    """The enterprise's id, building and key flag, its row locked until the transaction ends; 404 if none.
 
     Taken before anything is read or written, so two changes of one enterprise run one after the other
     and write their outbox rows (and versions) in the order they commit (DESIGN §3 "Order").
     """
-    if not await enterprises.lock(session, enterprise_id):
+    anchor = await enterprises.lock(session, enterprise_id)
+    if anchor is None:
         raise NotFound("enterprise", enterprise_id)
+    return anchor
+
+
+async def locked(session: AsyncSession, enterprise_id: UUID) -> Enterprise:
+    """The enterprise, locked until the transaction ends (see `anchored`); 404 when there is none."""
+    await anchored(session, enterprise_id)
     enterprise = await enterprises.get(session, enterprise_id)
     assert enterprise is not None, "a locked row stays"
     return enterprise

@@ -19,14 +19,18 @@ async def replace_lease(
 ) -> Enterprise:
     """404 for an unknown enterprise or building, 422 for a lease that ends before it starts."""
     before = await locked(session, enterprise_id)
-    building_id = command.building_id or before.building_id
-    if building_id != before.building_id:
-        await find_building(session, building_id)
-    lease = Lease(building_id, command.unit, command.start, command.end, command.renewal_status)
-    changes = put_lease(before, lease)
+    changes = put_lease(before, await lease_of(session, before, command))
     if not changes:
         return before
     after = changes[-1].enterprise
     await enterprises.save(session, before, after, now)
     await publish(session, changes, actor, now)
     return after
+
+
+async def lease_of(session: AsyncSession, enterprise: Enterprise, command: LeaseIn) -> Lease:
+    """The lease `command` describes; 404 when it names an unknown building, 422 when it ends too soon."""
+    building_id = command.building_id or enterprise.building_id
+    if building_id != enterprise.building_id:
+        await find_building(session, building_id)
+    return Lease(building_id, command.unit, command.start, command.end, command.renewal_status)

@@ -14,7 +14,7 @@ from registry.storage.needs import NeedFilter
 from registry.use_cases.announce import need_raised
 from registry.use_cases.catalogue import category
 from registry.use_cases.commands import RaiseNeed
-from registry.use_cases.enterprise import locked
+from registry.use_cases.enterprise import anchored
 from registry.use_cases.ids import RANDOM, NewId
 
 
@@ -25,7 +25,7 @@ async def raise_need(
     key_enterprise = False
     if command.enterprise_id is not None:
         # Locked, so the enterprise's needs reach registry.needs.v1 in the order they commit.
-        key_enterprise = (await locked(session, command.enterprise_id)).key_enterprise
+        key_enterprise = (await anchored(session, command.enterprise_id)).key_enterprise
     requester = requester_of(command.enterprise_id)
     entry = await category(session, command.category_code)
     need = Need(

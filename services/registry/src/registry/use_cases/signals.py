@@ -13,7 +13,7 @@ from registry.storage import signals
 from registry.storage.signals import SignalFilter
 from registry.use_cases.announce import signal_reported, signal_resolved
 from registry.use_cases.commands import ResolveSignal, SignalIn
-from registry.use_cases.enterprise import find_enterprise, locked
+from registry.use_cases.enterprise import anchored, find_enterprise
 from registry.use_cases.ids import RANDOM, NewId
 
 
@@ -26,7 +26,7 @@ async def report_signal(
     new_id: NewId = RANDOM,
 ) -> Signal:
     """A signal observed outside a visit (a call, a letter); 404 for an unknown enterprise."""
-    await locked(session, enterprise_id)
+    await anchored(session, enterprise_id)
     observed_at = not_in_the_future("observed_at", command.observed_at or now, now)
     signal = Signal(new_id(), enterprise_id, command.code, observed_at, command.details)
     await signals.add_all(session, [signal], actor, now)
@@ -43,7 +43,7 @@ async def resolve_signal(
     now: datetime,
 ) -> Signal:
     """404 for an unknown enterprise or signal, 409 when the signal was already resolved."""
-    await locked(session, enterprise_id)
+    await anchored(session, enterprise_id)
     signal = await find_signal(session, enterprise_id, signal_id)
     resolved = resolve(signal, command.reason, now)
     await signals.save_resolution(session, resolved, actor)

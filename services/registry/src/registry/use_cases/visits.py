@@ -10,14 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from district_shared.http.pagination import Page, PageParams
 from district_shared.http.problems import NotFound
 from district_shared.outbox import add_event
-from registry.domain.enterprise import Enterprise
 from registry.domain.needs import Need, terms_for
 from registry.domain.visits import Signal, Visit, not_in_the_future, verified
 from registry.storage import needs, signals, visits
+from registry.storage.enterprises import Anchor
 from registry.use_cases.announce import need_raised, signal_reported, visit_recorded
 from registry.use_cases.catalogue import category
 from registry.use_cases.commands import RecordVisit
-from registry.use_cases.enterprise import find_enterprise, locked
+from registry.use_cases.enterprise import anchored, find_enterprise
 from registry.use_cases.ids import RANDOM, NewId
 
 
@@ -37,7 +37,7 @@ async def record_visit(
     new_id: NewId = RANDOM,
 ) -> RecordedVisit:
     """404 for an unknown enterprise, 422 for a time in the future or a category not in the catalogue."""
-    enterprise = await locked(session, enterprise_id)
+    enterprise = await anchored(session, enterprise_id)
     at = not_in_the_future("visited_at", command.visited_at, now)
     visit = Visit(
         id=new_id(),
@@ -73,7 +73,7 @@ def _signals(visit: Visit, command: RecordVisit, now: datetime, new_id: NewId) -
 
 
 async def _needs(
-    session: AsyncSession, enterprise: Enterprise, visit: Visit, command: RecordVisit, new_id: NewId
+    session: AsyncSession, enterprise: Anchor, visit: Visit, command: RecordVisit, new_id: NewId
 ) -> tuple[Need, ...]:
     raised = []
     for i, need in enumerate(command.needs):
