@@ -20,7 +20,11 @@ def create_broker(bootstrap: str, client_id: str) -> KafkaBroker:
     """A broker whose producer is idempotent (and so acks=all): no loss, no duplicates on retry."""
     # Not FastStream's own "faststream" logger, which carries its own handler: ours reaches the JSON one.
     logger = logging.getLogger(f"district.{client_id}.kafka")
-    return KafkaBroker(bootstrap, client_id=client_id, enable_idempotence=True, logger=logger)
+    # FastStream would otherwise create a subscriber's missing topic itself, with the broker's defaults
+    # (no compaction, 7-day retention): topics come only from `district topics` (DESIGN §3).
+    return KafkaBroker(
+        bootstrap, client_id=client_id, enable_idempotence=True, allow_auto_create_topics=False, logger=logger
+    )
 
 
 async def send(
