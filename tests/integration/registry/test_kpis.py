@@ -17,7 +17,10 @@ DISTRICT = {
     "A": {
         "A1": [("2026-02-10T10:00", ALL)],  # visited, complete
         "A2": [("2025-06-15T10:00", ["unit", "lease"]), ("2026-02-20T10:00", ["headcount"])],  # both, joined
-        "A3": [("2025-02-28T10:00", ALL), ("2026-03-01T10:00", ALL)],  # neither: too early, too late
+        "A3": [
+            ("2025-02-28T23:59", ALL),
+            ("2026-03-01T00:00", ALL),
+        ],  # neither: just too early, just too late
         "A4": [("2026-02-05T10:00", ALL)],  # left on 15 February: not counted at all
     },
     "B": {

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from district_shared.outbox import add_event
-from tests.integration.registry.helpers import a_building, an_enterprise, outbox_rows
+from tests.integration.registry.helpers import a_building, an_enterprise, outbox_rows, problem_errors
 
 TOPIC = "registry.enterprises.v1"
 LEASE = {"unit": "2304", "start": "2025-01-01", "end": "2026-12-31"}
@@ -188,3 +188,31 @@ async def test_a_registration_repeated_with_its_idempotency_key_replays_instead_
     other = await client.post("/enterprises", json={**body, "name": "Other"}, headers=key)
     assert other.status_code == 422
     assert len(await outbox_rows(app)) == 1
+
+
+async def test_a_registration_with_its_lease_writes_registered_then_lease_changed(app, client, building):
+    body = {
+        "credit_code": "91440300708461136T",
+        "name": "Acme",
+        "building_id": building["id"],
+        "unit": "2304",
+    }
+    enterprise = (await client.post("/enterprises", json={**body, "lease": LEASE})).json()
+    assert (enterprise["version"], enterprise["lease"]["end"]) == (2, "2026-12-31")
+    registered, leased = await outbox_rows(app)
+    assert registered.data == facts(enterprise, 1)
+    term = {"start": "2025-01-01", "end": "2026-12-31", "renewal_status": "none"}
+    assert leased.data == facts(enterprise, 2, lease=term, renewal=False, previous_end=None)
+
+
+async def test_a_registration_with_a_bad_lease_names_the_leases_field_and_writes_nothing(
+    app, client, building
+):
+    body = {"credit_code": "91440300708461136T", "name": "Acme", "building_id": building["id"]}
+    backwards = await client.post("/enterprises", json={**body, "lease": {**LEASE, "end": "2024-12-31"}})
+    elsewhere = await client.post(
+        "/enterprises", json={**body, "lease": {**LEASE, "building_id": str(uuid.uuid4())}}
+    )
+    assert (backwards.status_code, [field for field, _ in problem_errors(backwards)]) == (422, ["lease.end"])
+    assert elsewhere.status_code == 404
+    assert await outbox_rows(app) == []

@@ -9,9 +9,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from typer.testing import CliRunner
 
 from district_shared.db import create_engine, session_factory
+from district_shared.migrations import upgrade
 from district_shared.platform_tables import outbox
+from registry.cli import cli
 from registry.domain import credit_code
 from registry.seeding.writer import Seed, SeedSummary, seed_district
 from registry.storage.tables import (
@@ -98,3 +101,15 @@ def _assert_the_stated_counts(summary: SeedSummary, district: District) -> None:
         "visit": summary.visits,
         "signal": summary.signals,
     }
+
+
+def test_the_seed_command_writes_a_district_once_with_its_progress_and_counts(tmp_path: Path, monkeypatch):
+    url = f"sqlite+aiosqlite:///{tmp_path / 'registry.sqlite'}"
+    upgrade(REGISTRY.spec.migrations, url)
+    monkeypatch.setenv("REGISTRY_DATABASE_URL", url)
+    arguments = ["seed", "--seed", "5", "--buildings", "3", "--enterprises", "40"]
+    first, again = CliRunner().invoke(cli, arguments), CliRunner().invoke(cli, arguments)
+    assert first.exit_code == again.exit_code == 0, first.output
+    assert "Seeding" in first.output and "40/40" in first.output
+    assert {"buildings: 3", "enterprises: 40"} <= set(first.output.splitlines())
+    assert again.output.strip() == "The district of seed 5 is already there: nothing written."

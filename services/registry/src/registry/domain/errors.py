@@ -8,7 +8,12 @@ class RuleBroken(ValueError):
         super().__init__(f"{rule}: {explanation}")
         self.field = field
         self.rule = rule
+        self.explanation = explanation
         self.reason = f"{rule}: {explanation}"
+
+    def inside(self, parent: str) -> "RuleBroken":
+        """The same broken rule, its field named from `parent` (`end` inside `lease` is `lease.end`)."""
+        return RuleBroken(f"{parent}.{self.field}", self.rule, self.explanation)
 
 
 class StateConflict(Exception):

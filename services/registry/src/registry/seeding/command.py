@@ -11,16 +11,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from district_shared.clock import Clock
 from district_shared.db import create_engine, session_factory
 from district_shared.logs import configure_logging
-from registry.seeding.writer import Seed, SeedSummary, seed_district
+from registry.seeding.writer import Seed, SeedSummary, already_there, seed_district
 from registry.settings import RegistrySettings
 
 
-async def _seed(settings: RegistrySettings, seed: Seed, progress: Progress) -> SeedSummary | None:
-    task = progress.add_task("enterprises", total=seed.enterprises)
+async def _seed(settings: RegistrySettings, seed: Seed, console: Console) -> SeedSummary | None:
     engine, clock = create_engine(settings.database_url), Clock(settings.district_timezone)
+    sessions = session_factory(engine)
     try:
-        advance = partial(progress.advance, task)
-        return await seed_district(session_factory(engine), seed, clock.now(), clock.zone, advance)
+        async with sessions() as session:
+            if await already_there(session, seed):
+                return None
+        columns = (TextColumn("Seeding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console) as progress:
+            advance = partial(progress.advance, progress.add_task("enterprises", total=seed.enterprises))
+            return await seed_district(sessions, seed, clock.now(), clock.zone, advance)
     finally:
         await engine.dispose()
 
@@ -34,9 +39,7 @@ def seed_command(
     settings = RegistrySettings()
     configure_logging(settings.log_level, "registry")
     console = Console()
-    columns = (TextColumn("Seeding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as progress:
-        summary = asyncio.run(_seed(settings, Seed(seed, buildings, enterprises), progress))
+    summary = asyncio.run(_seed(settings, Seed(seed, buildings, enterprises), console))
     if summary is None:
         console.print(f"The district of seed {seed} is already there: nothing written.")
         return

@@ -65,6 +65,11 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
+async def already_there(session: AsyncSession, seed: Seed) -> bool:
+    """Whether this seed's district was written before (its first building is there)."""
+    return await stored_buildings.get_building(session, seeded_ids(seed.seed)()) is not None
+
+
 async def seed_district(
     sessions: async_sessionmaker[AsyncSession],
     seed: Seed,
@@ -75,7 +80,7 @@ async def seed_district(
     """Write the district of `seed` as of `now`; None (and nothing written) when it is already there."""
     rng, new_id = random.Random(seed.seed), seeded_ids(seed.seed)
     async with sessions.begin() as session:
-        if await stored_buildings.get_building(session, seeded_ids(seed.seed)()) is not None:
+        if await already_there(session, seed):
             return None
         places = []
         for new in buildings(rng, seed.buildings):

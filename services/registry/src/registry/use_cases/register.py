@@ -7,9 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from district_shared.http.problems import Conflict
 from registry.domain.enterprise import Change, Contact, Enterprise, Registered, put_lease
+from registry.domain.errors import RuleBroken
 from registry.storage import enterprises
 from registry.use_cases.buildings import find_building
-from registry.use_cases.commands import RegisterEnterprise
+from registry.use_cases.commands import LeaseIn, RegisterEnterprise
 from registry.use_cases.ids import RANDOM, NewId
 from registry.use_cases.lease import lease_of
 from registry.use_cases.publish import publish
@@ -33,9 +34,7 @@ async def register_enterprise(
         **details,
     )
     await find_building(session, command.building_id)
-    changes: list[Change] = [Registered(enterprise)]
-    if command.lease is not None:  # as if the lease were PUT right after the registration
-        changes += put_lease(enterprise, await lease_of(session, enterprise, command.lease))
+    changes = [Registered(enterprise), *await _first_lease(session, enterprise, command.lease)]
     if await enterprises.credit_code_taken(session, enterprise.credit_code):
         raise duplicate(enterprise.credit_code)
     try:
@@ -46,3 +45,13 @@ async def register_enterprise(
         raise duplicate(enterprise.credit_code) from error
     await publish(session, changes, actor, now)
     return changes[-1].enterprise
+
+
+async def _first_lease(session: AsyncSession, enterprise: Enterprise, lease: LeaseIn | None) -> list[Change]:
+    """A lease sent with the registration, as if it were PUT right after it."""
+    if lease is None:
+        return []
+    try:
+        return put_lease(enterprise, await lease_of(session, enterprise, lease))
+    except RuleBroken as broken:
+        raise broken.inside("lease") from None
