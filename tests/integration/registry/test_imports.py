@@ -150,3 +150,22 @@ async def test_an_import_repeated_with_its_idempotency_key_is_stored_once(app, c
     again = await client.post("/imports", content=body, headers=key)
     assert (again.status_code, again.json()) == (201, first.json())
     assert len(await outbox_rows(app)) == 3
+
+
+async def test_a_code_registered_between_the_check_and_the_write_answers_409_and_stores_nothing(
+    app, client, monkeypatch
+):
+    body, codes = small_district(bad_code=a_credit_code())
+    building = await a_building(client, name="Elsewhere")
+    await client.post(
+        "/enterprises", json={"credit_code": codes[2], "name": "Quick", "building_id": building["id"]}
+    )
+
+    async def none_registered(_session, _codes):
+        return set()  # as if the other registration had not committed yet when the import checked
+
+    monkeypatch.setattr("registry.use_cases.imports.plan.imports.registered_codes", none_registered)
+    raced = await post_import(client, body)
+    assert (raced.status_code, [field for field, _ in problem_errors(raced)]) == (409, [""])
+    assert [b["name"] for b in (await client.get("/buildings")).json()["items"]] == ["Elsewhere"]
+    assert len(await outbox_rows(app)) == 1

@@ -37,6 +37,26 @@ async def enterprise(client):
     return await an_enterprise(client, building["id"], unit="2304", key_enterprise=True)
 
 
+def _need_raised(visit: dict[str, Any], enterprise: dict[str, Any]) -> dict[str, Any]:
+    """What the need of TWO_SIGNALS_ONE_NEED must publish: the catalogue's terms of its category."""
+    return {
+        "need_id": visit["needs"][0]["id"],
+        "enterprise_id": enterprise["id"],
+        "requester": "enterprise",
+        "channel": "visit",
+        "category_code": "office_relocation_support",
+        "default_mechanism": "special_case",
+        "sla_working_days": 10,
+        "solvable_on_spot": False,
+        "departments_involved": ["District Investment Promotion Office", "Sub-district Office"],
+        "key_enterprise": True,
+        "raised_at": "2026-03-02T00:30:00Z",
+        "description": "Needs 400 m2 nearby by June",
+        "visit_id": visit["id"],
+        "actor": "development",
+    }
+
+
 async def test_a_visit_with_two_signals_and_one_need_writes_exactly_those_four_events(
     app, client, enterprise
 ):
@@ -60,27 +80,15 @@ async def test_a_visit_with_two_signals_and_one_need_writes_exactly_those_four_e
         "need_count": 1,
     }
     signal_ids = [signal["id"] for signal in visit["signals"]]
-    assert [(r.data["signal_id"], r.data["code"], r.data["observed_at"], r.data["visit_id"]) for r in (
-        lease_expiring, relocation)] == [
-        (signal_ids[0], "lease_expiring", "2026-03-02T00:30:00Z", visit["id"]),
-        (signal_ids[1], "relocation_intent", "2026-03-02T00:10:00Z", visit["id"]),
-    ]  # fmt: skip
-    assert need.data == {
-        "need_id": visit["needs"][0]["id"],
-        "enterprise_id": enterprise["id"],
-        "requester": "enterprise",
-        "channel": "visit",
-        "category_code": "office_relocation_support",
-        "default_mechanism": "special_case",
-        "sla_working_days": 10,
-        "solvable_on_spot": False,
-        "departments_involved": ["District Investment Promotion Office", "Sub-district Office"],
-        "key_enterprise": True,
-        "raised_at": "2026-03-02T00:30:00Z",
-        "description": "Needs 400 m2 nearby by June",
-        "visit_id": visit["id"],
-        "actor": "development",
-    }
+    reported = [
+        (r.data["signal_id"], r.data["code"], r.data["observed_at"]) for r in (lease_expiring, relocation)
+    ]
+    assert reported == [
+        (signal_ids[0], "lease_expiring", "2026-03-02T00:30:00Z"),
+        (signal_ids[1], "relocation_intent", "2026-03-02T00:10:00Z"),
+    ]
+    assert lease_expiring.data["visit_id"] == relocation.data["visit_id"] == visit["id"]
+    assert need.data == _need_raised(visit, enterprise)
     payloads = " ".join(str(row.data) for row in await outbox_rows(app))
     assert not any(private in payloads for private in ("Wang Fang", "office manager", "Landlord"))
 

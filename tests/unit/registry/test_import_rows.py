@@ -1,8 +1,13 @@
 """Reading an import: CSV lines and JSON items numbered as the client sees them, each row checked alone."""
 
+from datetime import UTC, datetime
+from typing import cast
+
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from district_shared.http.problems import Invalid
+from registry.use_cases.imports import ImportRequest, run_import
 from registry.use_cases.imports.rows import (
     BuildingRow,
     EnterpriseRow,
@@ -68,3 +73,12 @@ def test_a_lease_needs_both_dates_and_a_unit():
     for lease in ({"lease_start": "2025-01-01"}, {"lease_start": "2025-01-01", "lease_end": "2026-01-01"}):
         refused = parse(Line(2, {**base, **lease}))
         assert isinstance(refused, Rejected) and [e.field for e in refused.errors] == [""], lease
+
+
+@pytest.mark.parametrize("rows", [0, 3])
+async def test_an_import_of_no_rows_or_more_than_the_limit_is_refused_before_any_query(rows):
+    body = "\n".join(["kind,name", *["building,x"] * rows]).encode()
+    request = ImportRequest(body, "csv", all_or_nothing=False, max_rows=2)
+    with pytest.raises(Invalid) as refused:
+        await run_import(cast(AsyncSession, None), request, "tester", datetime.now(UTC))
+    assert refused.value.errors[0].reason == f"{rows} rows: an import holds 1 to 2 rows"

@@ -14,6 +14,7 @@ from registry.api.errors import install_rule_handlers
 from registry.api.imports import import_routes
 from registry.api.kpis import kpi_routes
 from registry.api.needs import need_routes
+from registry.api.signals import signal_routes
 from registry.api.visits import visit_routes
 from registry.settings import RegistrySettings
 
@@ -33,6 +34,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         building_routes(runtime),
         enterprise_routes(runtime),
         visit_routes(runtime),
+        signal_routes(runtime),
         need_routes(runtime),
         catalogue_routes(runtime),
         kpi_routes(runtime, settings.mandatory_fields),

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from district_shared.http.problems import FieldError, Invalid, NotFound
+from district_shared.http.problems import Conflict, FieldError, Invalid, NotFound
 from registry.storage import imports
 from registry.use_cases.ids import RANDOM, NewId
 from registry.use_cases.imports.plan import Plan, make_plan
@@ -42,14 +43,18 @@ class ImportRequest:
 async def run_import(
     session: AsyncSession, request: ImportRequest, actor: str, now: datetime, new_id: NewId = RANDOM
 ) -> ImportReport:
-    """422 for an unreadable body, too many rows, or (all or nothing) any refused row."""
+    """422 for an unreadable body, too many rows, or (all or nothing) any refused row; 409 for a race."""
     lines = read(request.body, request.format)
     if not lines or len(lines) > request.max_rows:
         raise Invalid.at("", f"{len(lines)} rows: an import holds 1 to {request.max_rows} rows")
     plan = await make_plan(session, lines, new_id)
     if plan.rejected and request.all_or_nothing:
         raise Invalid(_as_field_errors(plan.rejected))
-    await _store(session, plan, actor, now)
+    try:
+        await _store(session, plan, actor, now)
+    except IntegrityError as error:
+        # Checked above, then taken by a concurrent writer before this commit: nothing is stored.
+        raise Conflict("a concurrent change registered one of these codes or units: retry", "") from error
     report = ImportReport(
         id=new_id(),
         imported_at=now,
