@@ -34,7 +34,7 @@ class Plan:
 
 
 @dataclass
-class Buildings:
+class BuildingIndex:
     """How an enterprise row finds its building: by id, or by a name in this import or the registry."""
 
     new: dict[str, UUID]
@@ -92,11 +92,11 @@ async def _plan_buildings(
     references: list[str],
     refused: dict[str, int],
     new_id: NewId,
-) -> Buildings:
+) -> BuildingIndex:
     """New buildings: a name already registered, or used on an earlier line, is refused."""
     registered = await imports.buildings_named(session, {row.name for _, row in rows} | set(references))
     ids = {as_id for reference in references if (as_id := _uuid(reference)) is not None}
-    found = Buildings({}, refused, registered, await imports.known_buildings(session, ids))
+    found = BuildingIndex({}, refused, registered, await imports.known_buildings(session, ids))
     lines: dict[str, int] = {}
     for line, row in rows:
         if row.name in registered or row.name in lines:
@@ -112,7 +112,11 @@ async def _plan_buildings(
 
 
 async def _plan_enterprises(
-    session: AsyncSession, plan: Plan, rows: list[tuple[int, EnterpriseRow]], found: Buildings, new_id: NewId
+    session: AsyncSession,
+    plan: Plan,
+    rows: list[tuple[int, EnterpriseRow]],
+    found: BuildingIndex,
+    new_id: NewId,
 ) -> None:
     """New enterprises: a credit code already registered, or stored from an earlier line, is refused."""
     registered = await imports.registered_codes(
