@@ -2,7 +2,7 @@
 
 import asyncio
 
-from district_deploy.kafka import LocalKafka, free_port
+from district_deploy.kafka import LocalKafka, free_port_pair
 from district_shared.topics import ensure_topics
 from tests.benchmarks import bench_outbox
 from tests.benchmarks.harness import report, scratch
@@ -11,7 +11,7 @@ from tests.integration.events.apps import create_topics
 
 async def main() -> None:
     folder = scratch("run")
-    broker = LocalKafka(free_port(), folder / "kafka")
+    broker = LocalKafka(free_port_pair(), folder / "kafka")
     await asyncio.to_thread(broker.start)
     try:
         await ensure_topics(broker.bootstrap, partitions=1)

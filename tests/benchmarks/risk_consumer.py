@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from district_deploy import postgres as pg
-from district_deploy.kafka import LocalKafka, free_port
+from district_deploy.kafka import LocalKafka, free_port, free_port_pair
 from district_shared.consumer import Handler
 from district_shared.contracts import Envelope, Event
 from district_shared.migrations import upgrade
@@ -186,7 +186,7 @@ def log(line: str) -> None:
 
 async def main(enterprises: int) -> None:
     folder = scratch("risk")
-    broker = LocalKafka(free_port(), folder / f"kafka-{uuid.uuid4().hex[:6]}")
+    broker = LocalKafka(free_port_pair(), folder / f"kafka-{uuid.uuid4().hex[:6]}")
     await asyncio.to_thread(broker.start)
     try:
         await ensure_topics(broker.bootstrap, partitions=1)

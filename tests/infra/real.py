@@ -13,7 +13,7 @@ import asyncpg
 import pytest
 
 from district_deploy import postgres as pg
-from district_deploy.kafka import LocalKafka, free_port
+from district_deploy.kafka import LocalKafka, free_port, free_port_pair
 
 
 def docker_available() -> bool:
@@ -38,7 +38,7 @@ def kafka_broker(home: Path) -> Iterator[str]:
         with KafkaContainer("apache/kafka:4.1.1").with_kraft() as container:
             yield container.get_bootstrap_server()
         return
-    broker = LocalKafka(free_port(), home)
+    broker = LocalKafka(free_port_pair(), home)
     try:
         broker.start()
     except Exception as error:

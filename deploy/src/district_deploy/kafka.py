@@ -51,6 +51,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_port_pair() -> int:
+    """A free port whose successor is free too: the broker listens on both (controller on port + 1)."""
+    while True:
+        port = free_port()
+        if port < 65535 and not port_open(port + 1):
+            return port
+
+
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)

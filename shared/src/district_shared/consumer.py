@@ -124,53 +124,70 @@ class Consumer:
     async def _apply_with_retry(self, parsed: list[Parsed]) -> list[DeadLetter]:
         # Whatever fails outside one event's own handling (database down, a lock timeout) is retried in
         # place: moving on would commit offsets past events that never took effect.
-        attempt = 0
+        attempt, isolate = 0, False
         while True:
             try:
-                return await self._apply(parsed)
+                return await self._apply(parsed, isolate)
             except Exception as error:
+                if not isolate and not _transient(error):
+                    # One event cannot apply: redo the batch at once with a savepoint per event,
+                    # so that event alone is dead-lettered and its neighbours commit.
+                    isolate = True
+                    continue
                 attempt += 1
                 self.stats.retries += 1
                 delay = _backoff(attempt, self.max_backoff)
                 log.warning("batch failed; retrying", group=self.group, error=repr(error), retry_in_s=delay)
                 await asyncio.sleep(delay)
 
-    async def _apply(self, parsed: list[Parsed]) -> list[DeadLetter]:
+    async def _apply(self, parsed: list[Parsed], isolate: bool) -> list[DeadLetter]:
+        """One transaction for the batch; savepoints per event only on the slow path (`isolate`)."""
         dead: list[DeadLetter] = []
-        applied = 0
+        done: list[str] = []
         async with self.sessions.begin() as session:
-            seen = await self._already_processed(session, [p.envelope.id for p in parsed])
-            for item in parsed:
-                if item.envelope.id in seen:
-                    self.stats.duplicates += 1
-                    continue
-                seen.add(item.envelope.id)
-                letter = await self._apply_one(session, item)
+            for item in await self._fresh(session, parsed):
+                letter = (
+                    await self._apply_isolated(session, item)
+                    if isolate
+                    else await self._handle(session, item)
+                )
                 if letter is None:
-                    applied += 1
+                    done.append(item.envelope.id)
                 else:
                     dead.append(letter)
-        self.stats.applied += applied
+            if done:
+                now = datetime.now(UTC)
+                rows = [{"consumer": self.group, "ce_id": ce_id, "processed_at": now} for ce_id in done]
+                await session.execute(insert(inbox), rows)
+        self.stats.applied += len(done)
         return dead
 
-    async def _apply_one(self, session: AsyncSession, item: Parsed) -> DeadLetter | None:
+    async def _fresh(self, session: AsyncSession, parsed: list[Parsed]) -> list[Parsed]:
+        """The events of the batch not yet applied by this group (nor earlier in the same batch)."""
+        seen = await self._already_processed(session, [p.envelope.id for p in parsed])
+        fresh = []
+        for item in parsed:
+            if item.envelope.id in seen:
+                self.stats.duplicates += 1
+                continue
+            seen.add(item.envelope.id)
+            fresh.append(item)
+        return fresh
+
+    async def _handle(self, session: AsyncSession, item: Parsed) -> DeadLetter | None:
+        """Fast path: a failure aborts the batch's transaction, and `_apply_with_retry` isolates."""
+        await self.handlers[type(item.event)](session, item.event, item.envelope)
+        return None
+
+    async def _apply_isolated(self, session: AsyncSession, item: Parsed) -> DeadLetter | None:
         try:
             async with session.begin_nested():
-                await self.handlers[type(item.event)](session, item.event, item.envelope)
-                await session.execute(
-                    insert(inbox).values(
-                        consumer=self.group, ce_id=item.envelope.id, processed_at=datetime.now(UTC)
-                    )
-                )
-        except TRANSIENT:
-            raise
-        except DBAPIError as error:
-            if error.connection_invalidated or _retryable(error):
-                raise
-            return DeadLetter(item.record, "handler_error", repr(error))
-        except PermanentError as error:
-            return DeadLetter(item.record, "permanent_error", str(error))
+                await self._handle(session, item)
         except Exception as error:
+            if _transient(error):
+                raise
+            if isinstance(error, PermanentError):
+                return DeadLetter(item.record, "permanent_error", str(error))
             return DeadLetter(item.record, "handler_error", repr(error))
         return None
 
@@ -217,9 +234,14 @@ class Consumer:
 RETRYABLE_SQLSTATES = {"40001", "40P01"}
 
 
-def _retryable(error: DBAPIError) -> bool:
-    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
-    return state in RETRYABLE_SQLSTATES
+def _transient(error: BaseException) -> bool:
+    """Will the same work succeed later: an outage, a timeout, a deadlock — not a bad event."""
+    if isinstance(error, TRANSIENT):
+        return True
+    if isinstance(error, DBAPIError):
+        state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+        return error.connection_invalidated or state in RETRYABLE_SQLSTATES
+    return False
 
 
 def _backoff(attempt: int, cap: float) -> float:

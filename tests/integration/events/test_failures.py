@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from district_deploy.kafka import LocalKafka, free_port
+from district_deploy.kafka import LocalKafka, free_port_pair
 from district_shared.contracts import Envelope
 from district_shared.messaging import publish
 from district_shared.platform_tables import outbox
@@ -154,7 +154,7 @@ async def test_a_database_outage_dead_letters_nothing_and_processing_resumes(
 async def test_kafka_stopped_for_twenty_seconds_mid_stream_loses_nothing(
     tmp_path: Path, producer_db, consumer_db
 ):
-    broker = LocalKafka(free_port(), tmp_path / "kafka")
+    broker = LocalKafka(free_port_pair(), tmp_path / "kafka")
     broker.start()
     try:
         await create_topics(broker.bootstrap)
