@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from district_deploy.kafka import free_port
+from tests.infra.gateway import bearer, jwks_server
 from tests.infra.services import http_client
-from tests.integration.cases.auth import bearer, jwks_server
 from tests.integration.cases.conftest import cases_app
 from tests.integration.cases.helpers import (
     a_case,
@@ -101,7 +101,7 @@ async def test_only_a_principal_with_cases_reroute_may_reroute(cases_db):
     with jwks_server() as jwks:
         app = cases_app(cases_db, f"127.0.0.1:{free_port()}", auth_jwks_url=jwks)
         async with http_client(app) as client:
-            writer, rerouter = bearer("cases:write"), bearer("cases:write cases:reroute")
+            writer, rerouter = bearer("cases", "cases:write"), bearer("cases", "cases:write cases:reroute")
             opened = await client.post(
                 "/cases", json={"description": "x", "mechanism": "platform"}, headers=writer
             )

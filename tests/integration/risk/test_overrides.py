@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import func, select
 
 from risk.storage.tables import overrides
+from tests.infra.gateway import bearer, jwks_server
 from tests.infra.services import http_client
-from tests.integration.risk.auth import bearer, jwks_server
 from tests.integration.risk.conftest import Risk, risk_app
 from tests.integration.risk.events import NOW, TODAY, AnEnterprise, publish
 from tests.integration.risk.helpers import announced, at, rated_after, rating
 
-OVERRIDER = bearer("risk:read risk:override")
+OVERRIDER = bearer("risk", "risk:read risk:override")
 UNTIL = NOW + timedelta(days=7)
 
 
@@ -24,7 +24,7 @@ async def guarded(risk_db, kafka_bootstrap) -> AsyncIterator[Risk]:
     with jwks_server() as jwks:
         app = risk_app(risk_db, kafka_bootstrap, auth_jwks_url=jwks)
         async with http_client(app) as client:
-            client.headers.update(bearer("risk:read"))
+            client.headers.update(bearer("risk", "risk:read"))
             yield Risk(app, client)
 
 
@@ -86,7 +86,7 @@ async def test_while_an_override_is_in_force_a_new_computed_colour_is_not_announ
 
 async def test_overriding_needs_the_override_scope(guarded, producer):
     acme = await _yellow(guarded, producer)
-    writer = bearer("risk:read risk:write")
+    writer = bearer("risk", "risk:read risk:write")
     response = await guarded.client.post(f"/ratings/{acme.id}/override", json=_override(), headers=writer)
 
     assert response.status_code == 403

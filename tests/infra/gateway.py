@@ -1,4 +1,4 @@
-"""A gateway stand-in for scope tests: its JWKS served over real HTTP, and tokens it signs."""
+"""A gateway stand-in for scope tests: its JWKS served over real HTTP, and the tokens it signs."""
 
 import json
 import threading
@@ -39,7 +39,7 @@ def jwks_server() -> Iterator[str]:
         server.server_close()
 
 
-def bearer(scope: str, subject: str = "officer-17") -> dict[str, str]:
-    """An Authorization header for a token of the cases service with these scopes."""
-    claims = {"sub": subject, "aud": "cases", "exp": int(time.time()) + 300, "scope": scope}
+def bearer(audience: str, scope: str, subject: str = "officer-17") -> dict[str, str]:
+    """An Authorization header for a token the gateway signed for `audience` (a service) with these scopes."""
+    claims = {"sub": subject, "aud": audience, "exp": int(time.time()) + 300, "scope": scope}
     return {"Authorization": f"Bearer {jwt.encode(claims, KEY, algorithm='RS256', headers={'kid': 'k1'})}"}
