@@ -65,6 +65,11 @@ class Runtime:
     consumers: list[Consumer] = field(default_factory=list)
     timers: list[tuple[str, timedelta, TickJob]] = field(default_factory=list)
 
+    async def read_session(self) -> AsyncIterator[AsyncSession]:
+        """A route dependency: one session for a request that only reads (`Depends(runtime.read_session)`)."""
+        async with self.sessions() as session:
+            yield session
+
     def every(self, name: str, interval: timedelta, job: TickJob) -> None:
         """Run `job` every `interval` on one replica at a time; `POST /_test/tick` runs it at once."""
         self.ticker.register(name, job)

@@ -1,6 +1,5 @@
 """`/cases`: staff open cases, list and read them, and move them through the transition table."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -30,11 +29,7 @@ def case_routes(runtime: Runtime, config: CasesConfig) -> APIRouter:
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["cases:write"])]
     clock = runtime.clock
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.post("", status_code=201, response_model=CaseDetail)
     async def open_(body: NewCase, who: Writer, key: IdempotencyKey) -> Response:

@@ -1,6 +1,5 @@
 """`/buildings`: the district's office buildings and their units."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -22,11 +21,7 @@ def building_routes(runtime: Runtime) -> APIRouter:
     Reader = Annotated[Principal, Security(runtime.principal, scopes=["registry:read"])]
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.post("", status_code=201, response_model=BuildingOut)
     async def create_building(body: NewBuilding, who: Writer, key: IdempotencyKey) -> Response:

@@ -1,6 +1,5 @@
 """`/catalogue`: the services the station offers, on site and as self-services."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Security
@@ -19,11 +18,7 @@ def catalogue_routes(runtime: Runtime) -> APIRouter:
     router = APIRouter(prefix="/catalogue", tags=["catalogue"], responses=problem_responses(422))
     Reader = Annotated[Principal, Security(runtime.principal, scopes=["registry:read"])]
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.get("")
     async def list_services(

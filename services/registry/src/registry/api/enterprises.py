@@ -1,6 +1,5 @@
 """`/enterprises`: registration, details, moves, the lease and the departure of each enterprise."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -31,11 +30,7 @@ def enterprise_routes(runtime: Runtime) -> APIRouter:
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
     clock = runtime.clock
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.post("", status_code=201, response_model=EnterpriseOut, responses=problem_responses(404, 409))
     async def register(body: RegisterEnterprise, who: Writer, key: IdempotencyKey) -> Response:

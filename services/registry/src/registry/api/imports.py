@@ -1,6 +1,5 @@
 """`/imports`: buildings and enterprises with leases in bulk, from CSV or JSON."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -48,10 +47,6 @@ def import_routes(runtime: Runtime, max_rows: int) -> APIRouter:
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
     clock = runtime.clock
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
     @router.post(
         "", status_code=201, response_model=ImportOut, openapi_extra=_BODY, responses=problem_responses(415)
     )
@@ -73,7 +68,7 @@ def import_routes(runtime: Runtime, max_rows: int) -> APIRouter:
 
     @router.get("/{import_id}", responses=problem_responses(404))
     async def get_import(
-        import_id: UUID, _who: Reader, session: Annotated[AsyncSession, Depends(reading)]
+        import_id: UUID, _who: Reader, session: Annotated[AsyncSession, Depends(runtime.read_session)]
     ) -> ImportOut:
         return ImportOut.model_validate(await find_import(session, import_id))
 

@@ -1,6 +1,5 @@
 """`/needs`: needs raised by self-service or the hotline, and every need raised so far."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -24,11 +23,7 @@ def need_routes(runtime: Runtime) -> APIRouter:
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
     clock = runtime.clock
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.post("", status_code=201, response_model=NeedOut, responses=problem_responses(404))
     async def raise_need(body: RaiseNeed, who: Writer, key: IdempotencyKey) -> Response:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from district_shared.http.pagination import PageParams
 from district_shared.http.problems import FieldError
@@ -113,23 +113,6 @@ class CatalogueQuery(PageParams):
     audience: Audience | None = None
     area: Area | None = None
     delivery: Delivery | None = None
-
-
-class KpiQuery(BaseModel):
-    """The period, in district days; by default the current month up to today."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    first: date | None = Field(None, alias="from", description="First day of the period.")
-    last: date | None = Field(None, alias="to", description="Last day of the period (included).")
-
-    @field_validator("last")
-    @classmethod
-    def _not_before_first(cls, last: date | None, info: ValidationInfo) -> date | None:
-        first = info.data.get("first")
-        if first is not None and last is not None and last < first:
-            raise ValueError("is before `from`")
-        return last
 
 
 class TallyOut(BaseModel):

@@ -1,6 +1,5 @@
 """`/enterprises/{id}/signals`: signs of risk reported on their own, listed, and resolved."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -26,11 +25,7 @@ def signal_routes(runtime: Runtime) -> APIRouter:
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
     clock = runtime.clock
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.post("", status_code=201, response_model=SignalOut)
     async def report(enterprise_id: UUID, body: SignalIn, who: Writer, key: IdempotencyKey) -> Response:

@@ -1,6 +1,5 @@
 """`/enterprises/{id}/visits`: door-to-door visits, each recorded with the signals and needs it found."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -25,11 +24,7 @@ def visit_routes(runtime: Runtime) -> APIRouter:
     Writer = Annotated[Principal, Security(runtime.principal, scopes=["registry:write"])]
     clock = runtime.clock
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     @router.post("", status_code=201, response_model=RecordedVisitOut)
     async def record(enterprise_id: UUID, body: RecordVisit, who: Writer, key: IdempotencyKey) -> Response:

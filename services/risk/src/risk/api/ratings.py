@@ -1,6 +1,5 @@
 """`/ratings`: each enterprise's rating, and the list by colour or building, and its history."""
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -33,11 +32,7 @@ def rating_routes(runtime: Runtime) -> APIRouter:
     router = APIRouter(prefix="/ratings", tags=["ratings"], responses=problem_responses(422))
     Reader = Annotated[Principal, Security(runtime.principal, scopes=["risk:read"])]
 
-    async def reading() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessions() as session:
-            yield session
-
-    Session = Annotated[AsyncSession, Depends(reading)]
+    Session = Annotated[AsyncSession, Depends(runtime.read_session)]
 
     async def known(session: AsyncSession, enterprise_id: UUID) -> RatingOut:
         record = await enterprises.get(session, enterprise_id)
